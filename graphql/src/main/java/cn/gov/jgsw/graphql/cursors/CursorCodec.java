@@ -1,0 +1,100 @@
+package cn.gov.jgsw.graphql.cursors;
+
+import cn.gov.jgsw.graphql.errors.ApiErrorCode;
+import cn.gov.jgsw.graphql.errors.ApiException;
+import cn.gov.jgsw.tenants.api.Caller;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Makes and checks page cursors. A cursor is {@code base64url(position) "." base64url(HMAC-SHA256(tenant, person,
+ * list, position))}: the client cannot read it as anything meaningful, cannot alter it, and cannot use one issued to
+ * another person or bureau or for another list; each of those answers {@code INVALID_CURSOR}.
+ * <p>
+ * The HMAC key is created once per deployment in {@code platform_secrets}, so every node accepts every node's cursors
+ * and cursors survive restarts.
+ */
+@Component
+public class CursorCodec {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private final SecretKeySpec key;
+
+    public CursorCodec(MongoDatabase platformDatabase) {
+        byte[] candidate = new byte[32];
+        new SecureRandom().nextBytes(candidate);
+        Document stored = platformDatabase.getCollection("platform_secrets").findOneAndUpdate(
+                Filters.eq("_id", "cursor-hmac-key"),
+                Updates.setOnInsert("key", HexFormat.of().formatHex(candidate)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        this.key = new SecretKeySpec(HexFormat.of().parseHex(stored.getString("key")), ALGORITHM);
+    }
+
+    /** A cursor for {@code position} in the list {@code list}, valid only for this caller. */
+    public String encode(Caller caller, String list, String position) {
+        byte[] positionBytes = position.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(positionBytes) + "." + ENCODER.encodeToString(sign(caller, list, positionBytes));
+    }
+
+    /**
+     * The position a cursor stands for.
+     *
+     * @throws ApiException {@code INVALID_CURSOR} if the cursor is malformed or was not issued to this caller for
+     *                      this list
+     */
+    public String decode(Caller caller, String list, String cursor) {
+        int dot = cursor == null ? -1 : cursor.indexOf('.');
+        if (dot < 1 || cursor.length() > 512) {
+            throw invalid();
+        }
+        try {
+            byte[] position = DECODER.decode(cursor.substring(0, dot));
+            byte[] signature = DECODER.decode(cursor.substring(dot + 1));
+            if (!MessageDigest.isEqual(signature, sign(caller, list, position))) {
+                throw invalid();
+            }
+            return new String(position, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedBase64) {
+            throw invalid();
+        }
+    }
+
+    private byte[] sign(Caller caller, String list, byte[] position) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            // Length-prefixed parts, so that no two different (tenant, person, list) triples sign the same bytes.
+            for (String part : new String[]{caller.tenantId(), caller.userId(), list}) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                mac.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));
+                mac.update((byte) ':');
+                mac.update(bytes);
+            }
+            mac.update(position);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ApiErrorCode.INVALID_CURSOR, "cursor rejected");
+    }
+}

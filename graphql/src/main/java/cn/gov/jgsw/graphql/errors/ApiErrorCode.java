@@ -1,0 +1,32 @@
+package cn.gov.jgsw.graphql.errors;
+
+import cn.gov.jgsw.domain.shared.api.ErrorCode;
+
+/** Error codes of the API itself, as opposed to the business rules of the domain. */
+public enum ApiErrorCode implements ErrorCode {
+    /** No access token was presented. */
+    UNAUTHENTICATED,
+    /** The access token is malformed, forged or expired. */
+    INVALID_TOKEN,
+    /** The caller's roles do not allow the operation. */
+    FORBIDDEN,
+    /** The idempotency key is missing or malformed. */
+    INVALID_IDEMPOTENCY_KEY,
+    /** The idempotency key was already used by this person for a different operation or input. */
+    IDEMPOTENCY_KEY_REUSED,
+    /** The first request with this idempotency key is still being processed; retry later with the same key. */
+    REQUEST_IN_PROGRESS,
+    /** The cursor was not issued to this caller for this list, or was altered. */
+    INVALID_CURSOR,
+    /** The GraphQL document cannot be parsed. */
+    INVALID_SYNTAX,
+    /** The GraphQL document does not fit the schema. */
+    INVALID_QUERY,
+    /** An unexpected failure; details are in the server log under the error's id. */
+    INTERNAL_ERROR;
+
+    @Override
+    public String code() {
+        return name();
+    }
+}

@@ -1,0 +1,31 @@
+package cn.gov.jgsw.graphql.errors;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * People's messages for error codes, from {@code i18n/errors*.properties} in {@code mobile-contract}. Chinese unless
+ * the caller asked for English: any other language gets Chinese too, never the server's own locale.
+ */
+@Component
+public class ErrorMessages {
+
+    private static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
+
+    private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+
+    public ErrorMessages() {
+        messages.setBasename("i18n/errors");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+    }
+
+    public String message(String code, Locale requested) {
+        Locale locale = requested != null && Locale.ENGLISH.getLanguage().equals(requested.getLanguage())
+                ? Locale.ENGLISH : CHINESE;
+        return messages.getMessage(code, null, messages.getMessage("INTERNAL_ERROR", null, locale), locale);
+    }
+}

@@ -1,0 +1,210 @@
+package cn.gov.jgsw.graphql.idempotency;
+
+import cn.gov.jgsw.graphql.errors.ApiErrorCode;
+import cn.gov.jgsw.graphql.errors.ApiException;
+import cn.gov.jgsw.tenants.api.Caller;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a mutation at most once per (person, idempotency key).
+ * <p>
+ * A mutation has two steps: the command, which changes state and answers a receipt (e.g. the aggregate version), and
+ * the answer, which reads the state the command caused. The record in {@code idempotency_records} goes through
+ * {@code IN_PROGRESS} (claimed) → {@code COMMAND_DONE} (receipt kept) → {@code ANSWERED} (first answer kept):
+ * <ul>
+ *   <li>same key, same input, answered: the first answer again, nothing recorded;</li>
+ *   <li>same key, same input, command done but not answered (the answer timed out, the node died): the answer is
+ *   built again from the kept receipt, the command is not repeated;</li>
+ *   <li>same key, same input, still in progress: {@code REQUEST_IN_PROGRESS}, retry later;</li>
+ *   <li>same key, other operation or input: {@code IDEMPOTENCY_KEY_REUSED}, nothing done;</li>
+ *   <li>the command refused (a business rule): the claim is dropped, since nothing was recorded, and the refusal is
+ *   answered; a retry is refused the same way.</li>
+ * </ul>
+ * A claim left {@code IN_PROGRESS} by a node that died before its command finished is taken over after
+ * {@link #ABANDONED_AFTER}; the command timeout is far shorter, so the first attempt cannot still be running.
+ * Records expire after {@link #KEPT_FOR} (TTL index on {@code expiresAt}).
+ */
+@Component
+public class IdempotentMutations {
+
+    /** Keys are chosen by the app: a UUID fits, so do other URL-safe tokens. */
+    private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final Duration KEPT_FOR = Duration.ofDays(7);
+
+    private static final String IN_PROGRESS = "IN_PROGRESS";
+    private static final String COMMAND_DONE = "COMMAND_DONE";
+    private static final String ANSWERED = "ANSWERED";
+
+    private final MongoCollection<Document> records;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    @Autowired
+    public IdempotentMutations(MongoDatabase platformDatabase) {
+        this(platformDatabase, Clock.systemUTC());
+    }
+
+    IdempotentMutations(MongoDatabase platformDatabase, Clock clock) {
+        this.records = platformDatabase.getCollection("idempotency_records");
+        this.records.createIndex(Indexes.ascending("expiresAt"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+        this.json = JsonMapper.builder()
+                .findAndAddModules()
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .build();
+        this.clock = clock;
+    }
+
+    /**
+     * @param caller      the verified caller; keys are scoped to the person
+     * @param operation   the mutation's name
+     * @param key         the client's idempotency key
+     * @param input       the mutation's input, compared by content (the key itself may be part of it)
+     * @param receiptType what the command answers
+     * @param command     changes state, answers the receipt; runs at most once per key
+     * @param answer      reads the state the receipt stands for
+     * @param payloadType what the mutation answers
+     */
+    public <R, P> P execute(Caller caller, String operation, String key, Object input,
+                            Class<R> receiptType, Supplier<R> command,
+                            Function<R, P> answer, Class<P> payloadType) {
+        if (key == null || !KEY_FORMAT.matcher(key).matches()) {
+            throw new ApiException(ApiErrorCode.INVALID_IDEMPOTENCY_KEY, "malformed idempotency key");
+        }
+        String id = sha256(caller.tenantId() + "\n" + caller.userId() + "\n" + key);
+        String inputHash = sha256(operation + "\n" + toJson(input));
+        Document existing = claim(id, caller, operation, inputHash);
+        if (existing == null) {
+            return runCommandThenAnswer(id, receiptType, command, answer);
+        }
+        if (!operation.equals(existing.getString("operation")) || !inputHash.equals(existing.getString("inputHash"))) {
+            throw new ApiException(ApiErrorCode.IDEMPOTENCY_KEY_REUSED, "key reused for other input");
+        }
+        return switch (existing.getString("state")) {
+            case ANSWERED -> fromJson(existing.getString("answer"), payloadType);
+            case COMMAND_DONE -> answerAndKeep(id, fromJson(existing.getString("receipt"), receiptType), answer);
+            default -> takeOverAbandoned(id, existing)
+                    ? runCommandThenAnswer(id, receiptType, command, answer)
+                    : failInProgress();
+        };
+    }
+
+    /** Inserts the claim; answers null if this call claimed the key, else the record already there. */
+    private Document claim(String id, Caller caller, String operation, String inputHash) {
+        Instant now = clock.instant();
+        Document claim = new Document("_id", id)
+                .append("tenantId", caller.tenantId())
+                .append("userId", caller.userId())
+                .append("operation", operation)
+                .append("inputHash", inputHash)
+                .append("state", IN_PROGRESS)
+                .append("claimedAt", Date.from(now))
+                .append("expiresAt", Date.from(now.plus(KEPT_FOR)));
+        try {
+            records.insertOne(claim);
+            return null;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            Document existing = records.find(Filters.eq("_id", id)).first();
+            if (existing == null) {
+                // The claim was dropped between our insert and our read (a refused command): claim again.
+                return claim(id, caller, operation, inputHash);
+            }
+            return existing;
+        }
+    }
+
+    private <R, P> P runCommandThenAnswer(String id, Class<R> receiptType, Supplier<R> command,
+                                          Function<R, P> answer) {
+        R receipt;
+        try {
+            receipt = command.get();
+        } catch (RuntimeException refusedOrFailed) {
+            // The command did not commit (a refusal, or a failure before commit): nothing to protect, drop the claim
+            // so the person can try again.
+            records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS)));
+            throw refusedOrFailed;
+        }
+        records.updateOne(Filters.eq("_id", id),
+                Updates.combine(Updates.set("state", COMMAND_DONE), Updates.set("receipt", toJson(receipt))));
+        return answerAndKeep(id, receipt, answer);
+    }
+
+    private <R, P> P answerAndKeep(String id, R receipt, Function<R, P> answer) {
+        P payload = answer.apply(receipt);
+        records.updateOne(Filters.eq("_id", id),
+                Updates.combine(Updates.set("state", ANSWERED), Updates.set("answer", toJson(payload))));
+        return payload;
+    }
+
+    private boolean takeOverAbandoned(String id, Document existing) {
+        Date claimedAt = existing.getDate("claimedAt");
+        Instant now = clock.instant();
+        if (claimedAt == null || claimedAt.toInstant().plus(ABANDONED_AFTER).isAfter(now)) {
+            return false;
+        }
+        return records.updateOne(
+                Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS), Filters.eq("claimedAt", claimedAt)),
+                Updates.set("claimedAt", Date.from(now))).getModifiedCount() == 1;
+    }
+
+    private static <P> P failInProgress() {
+        throw new ApiException(ApiErrorCode.REQUEST_IN_PROGRESS, "same key still in progress");
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
+
+    private <T> T fromJson(String value, Class<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read stored " + type.getName(), e);
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 unavailable", e);
+        }
+    }
+}

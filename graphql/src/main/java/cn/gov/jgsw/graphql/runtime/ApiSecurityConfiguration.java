@@ -1,0 +1,46 @@
+package cn.gov.jgsw.graphql.runtime;
+
+import cn.gov.jgsw.tenants.api.AccessTokenClaims;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * {@code /graphql} takes bearer tokens only: no session, no cookies, hence no CSRF. A browser session from the sign-in
+ * form does not reach the API, so the only way in is a token the authorization server issued.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiSecurityConfiguration {
+
+    /** After the authorization server's chain and the operations console's, before the sign-in catch-all. */
+    public static final int API_ORDER = 20;
+
+    @Bean
+    @Order(API_ORDER)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        http.securityMatcher("/graphql", "/graphql/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+        return http.build();
+    }
+
+    private static JwtAuthenticationConverter rolesFromToken() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(AccessTokenClaims.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+}

@@ -1,0 +1,58 @@
+package cn.gov.jgsw.graphql.units;
+
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.graphql.cursors.CursorCodec;
+import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.UnitDirectory;
+import cn.gov.jgsw.tenants.api.UnitView;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+
+/** Units of the caller's bureau. Another bureau's unit answers exactly like an id that does not exist. */
+@Controller
+public class UnitController {
+
+    static final String LIST = "units";
+    static final int MAX_PAGE = 100;
+
+    private final UnitDirectory units;
+    private final CursorCodec cursors;
+
+    public UnitController(UnitDirectory units, CursorCodec cursors) {
+        this.units = units;
+        this.cursors = cursors;
+    }
+
+    @QueryMapping
+    public UnitView unit(@Argument String id, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        return units.findUnit(caller.tenantId(), id)
+                .orElseThrow(() -> new ObjectNotFoundException("unit " + id));
+    }
+
+    @QueryMapping
+    public UnitConnection units(@Argument Integer first, @Argument String after,
+                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        int pageSize = first == null ? 20 : first;
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw new BusinessRuleViolation(CommonErrorCode.INVALID_INPUT, "first out of range: " + pageSize);
+        }
+        String afterId = after == null ? null : cursors.decode(caller, LIST, after);
+        // One more than asked tells whether another page follows, without a count query.
+        List<UnitView> found = units.units(caller.tenantId(), afterId, pageSize + 1);
+        List<UnitView> page = found.subList(0, Math.min(pageSize, found.size()));
+        List<UnitConnection.Edge> edges = page.stream()
+                .map(u -> new UnitConnection.Edge(cursors.encode(caller, LIST, u.id()), u))
+                .toList();
+        return new UnitConnection(edges, new UnitConnection.PageInfo(
+                found.size() > pageSize, afterId != null,
+                edges.isEmpty() ? null : edges.get(0).cursor(),
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+    }
+}

@@ -1,0 +1,69 @@
+package cn.gov.jgsw.ops.storage;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: a MongoDB-wire server on loopback, in this process, storing into one H2 file in the data
+ * directory. The platform talks to it with the real MongoDB driver over TCP, exactly as to a real MongoDB.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final Path storeFile;
+
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path storeFile) {
+        this.server = server;
+        this.address = address;
+        this.storeFile = storeFile;
+    }
+
+    /**
+     * Starts the server on the given loopback port (0 picks a free one).
+     *
+     * @param dataDirectory      where the store file lives; created if missing
+     * @param port               the TCP port, or 0
+     * @param commitEveryRequest true to answer only after the write is in the file (the platform's setting);
+     *                           false only to show what is lost without it
+     */
+    public static EmbeddedMongoServer start(Path dataDirectory, int port, boolean commitEveryRequest) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
+        }
+        Path storeFile = dataDirectory.resolve("platform.mv");
+        H2Backend h2 = new H2Backend(storeFile.toString());
+        MongoServer server = new MongoServer(new DurableBackend(h2, commitEveryRequest));
+        server.bind("127.0.0.1", port);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-wire server on {} storing into {} (commit every request: {})",
+                address, storeFile.toAbsolutePath(), commitEveryRequest);
+        return new EmbeddedMongoServer(server, address, storeFile);
+    }
+
+    /** The URI the MongoDB driver connects with. */
+    public String connectionString() {
+        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    public Path storeFile() {
+        return storeFile;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+    }
+}

@@ -1,0 +1,44 @@
+package cn.gov.jgsw.ops.storage;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the database: the MongoDB at {@code jgsw.storage.uri} ({@code MONGODB_URI}) when given, else the
+ * embedded server. Either way the rest of the platform sees one {@link MongoDatabase} reached by the real driver.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @Conditional(EmbeddedStorageCondition.class)
+    EmbeddedMongoServer embeddedMongoServer(StorageProperties properties) {
+        return EmbeddedMongoServer.start(properties.dataDirectory(), properties.embeddedPort(), true);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(StorageProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+        String uri = properties.embedded() ? embedded.getObject().connectionString() : properties.uri();
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                // An acknowledged write of the audit trail must survive the loss of the primary.
+                .writeConcern(WriteConcern.MAJORITY.withJournal(true))
+                .readConcern(ReadConcern.MAJORITY)
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    MongoDatabase platformDatabase(MongoClient client, StorageProperties properties) {
+        return client.getDatabase(properties.database());
+    }
+}

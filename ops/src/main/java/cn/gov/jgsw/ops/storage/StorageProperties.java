@@ -1,0 +1,25 @@
+package cn.gov.jgsw.ops.storage;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+
+/**
+ * Where the platform stores its data.
+ *
+ * @param uri           a real MongoDB (replica set in production); blank means the embedded server
+ * @param database      the database name
+ * @param dataDirectory the embedded server's data directory
+ * @param embeddedPort  the embedded server's loopback port, 0 for any free port
+ */
+@ConfigurationProperties(prefix = "jgsw.storage")
+public record StorageProperties(String uri,
+                                @DefaultValue("jgsw") String database,
+                                @DefaultValue("data") Path dataDirectory,
+                                @DefaultValue("0") int embeddedPort) {
+
+    boolean embedded() {
+        return uri == null || uri.isBlank();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The personal-settings view: each person's settings as the app shows them.
+ */
+package cn.gov.jgsw.projections.personalsettings;

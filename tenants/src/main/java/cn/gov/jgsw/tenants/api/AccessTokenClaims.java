@@ -1,0 +1,15 @@
+package cn.gov.jgsw.tenants.api;
+
+/** Names of the platform's own claims in access tokens. */
+public final class AccessTokenClaims {
+
+    /** The internal id of the caller's bureau. */
+    public static final String TENANT = "tenant";
+    /** The caller's roles, as names of {@link Role}. */
+    public static final String ROLES = "roles";
+    /** The internal id of the caller's unit. */
+    public static final String UNIT = "unit";
+
+    private AccessTokenClaims() {
+    }
+}

@@ -1,0 +1,30 @@
+package cn.gov.jgsw.tenants.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The catch-all chain: the standard sign-in form the authorization server sends browsers to. {@code /error} stays
+ * open, or the authorization server's own 400 answers would be hidden behind a sign-in. The mobile API and the
+ * operations console have chains of their own, ordered before this one.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SignInSecurityConfiguration {
+
+    /** Order of the sign-in chain: the catch-all, last. */
+    public static final int SIGN_IN_ORDER = 100;
+
+    @Bean
+    @Order(SIGN_IN_ORDER)
+    SecurityFilterChain signInFilterChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error", "/login", "/graphiql", "/graphiql/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults());
+        return http.build();
+    }
+}
