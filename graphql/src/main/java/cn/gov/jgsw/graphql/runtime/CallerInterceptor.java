@@ -1,7 +1,7 @@
 package cn.gov.jgsw.graphql.runtime;
 
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.identity.TokenCallers;
+import cn.gov.jgsw.tenants.api.TokenCallers;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;

@@ -8,7 +8,7 @@ import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.projections.personalsettings.api.FindPersonalSettingsQuery;
 import cn.gov.jgsw.projections.personalsettings.api.PersonalSettingsView;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.context.CommandMetadata;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,8 +1,6 @@
-package cn.gov.jgsw.tenants.context;
+package cn.gov.jgsw.tenants.api;
 
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
-import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.MetaData;
 
 import java.util.HashMap;

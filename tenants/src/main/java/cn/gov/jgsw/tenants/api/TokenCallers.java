@@ -1,8 +1,5 @@
-package cn.gov.jgsw.tenants.identity;
+package cn.gov.jgsw.tenants.api;
 
-import cn.gov.jgsw.tenants.api.AccessTokenClaims;
-import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.Role;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.EnumSet;

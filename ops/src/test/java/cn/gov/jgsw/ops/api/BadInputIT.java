@@ -1,0 +1,111 @@
+package cn.gov.jgsw.ops.api;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whatever arrives malformed gets a clean error with a stable code, reveals nothing internal and records nothing. */
+class BadInputIT extends PlatformIT {
+
+    private static final String CHANGE = GraphQlClient.operation("ChangeDisplayLanguage");
+    private static final Map<String, Object> INPUT = Map.of("input",
+            Map.of("idempotencyKey", "bad-input-test-key", "displayLanguage", "EN"));
+
+    @Test
+    void withoutATokenTheApiAsksToSignIn() {
+        long before = storedEvents();
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), null).execute(CHANGE, INPUT);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.firstErrorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(response.firstError().path("message").asText()).isEqualTo("请先登录。");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedTokenIsRefusedInTheCallersLanguage() {
+        long before = storedEvents();
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), "not.a.token", "en").execute(CHANGE, INPUT);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_TOKEN");
+        assertThat(response.firstError().path("message").asText())
+                .isEqualTo("The sign-in has expired or is invalid. Please sign in again.");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIsRefusedEvenWithPlausibleClaims() throws Exception {
+        RSAKey attackerKey = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject("user-nanming-bureau-admin")
+                .claim("tenant", "bureau-nanming")
+                .claim("roles", List.of("BUREAU_ADMIN"))
+                .claim("unit", "bureau-nanming-office")
+                .audience("mobile-app")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(300)))
+                .build();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(attackerKey.getKeyID()).build(),
+                claims);
+        forged.sign(new RSASSASigner(attackerKey));
+        long before = storedEvents();
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), forged.serialize()).execute(CHANGE, INPUT);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_TOKEN");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnparseableDocumentGetsASyntaxError() {
+        GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
+        long before = storedEvents();
+
+        GraphQlClient.Response response = client.execute("mutation { changeDisplayLanguage(input: { ");
+
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_SYNTAX");
+        assertThat(response.firstError().path("message").asText()).isEqualTo("请求格式不正确。");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aFieldThatDoesNotExistGetsAValidationError() {
+        GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
+
+        GraphQlClient.Response response = client.execute("{ me { password } }");
+
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_QUERY");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedWithoutDetail() {
+        GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
+        long before = storedEvents();
+
+        GraphQlClient.Response response = client.post("{\"query\": ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(String.valueOf(response.body())).doesNotContain("Exception").doesNotContain("at cn.");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+}

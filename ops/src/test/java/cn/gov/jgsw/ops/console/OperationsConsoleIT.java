@@ -1,0 +1,95 @@
+package cn.gov.jgsw.ops.console;
+
+import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The operator on call reaches Spring Boot Admin with the operator login and sees the platform UP with its health,
+ * metrics and Axon processors; nobody else sees more than bare health.
+ */
+class OperationsConsoleIT extends PlatformIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final String OPERATOR = basic("ops", "ops-demo-2026");
+
+    @Test
+    void theConsoleShowsThePlatformUpWithItsEventProcessors() throws Exception {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode applications = JSON.readTree(get("/admin/applications", OPERATOR).body());
+            assertThat(applications.findValuesAsText("name")).contains("jgsw-platform");
+            assertThat(applications.get(0).get("status").asText()).isEqualTo("UP");
+        });
+        JsonNode health = JSON.readTree(get("/actuator/health", OPERATOR).body());
+        assertThat(health.at("/components/eventProcessors/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/eventProcessors/details/personal-settings/running").asBoolean()).isTrue();
+        assertThat(health.at("/components/storage/status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/metrics", OPERATOR).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theConsoleSendsAStrangerToItsOwnSignInPage() {
+        HttpResponse<String> response = get("/admin/", null, "text/html");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/admin/login");
+    }
+
+    @Test
+    void anonymousCallersSeeBareHealthAndNothingElse() throws Exception {
+        HttpResponse<String> health = get("/actuator/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(health.body()).has("components")).isFalse();
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/env", null).statusCode()).isEqualTo(401);
+        assertThat(get("/admin/applications", null).statusCode()).isIn(302, 401);
+    }
+
+    @Test
+    void aBureauAccountIsNoOperator() {
+        String bureauAdmin = basic("nanming.bureau-admin", MobileApp.DEMO_PASSWORD);
+        assertThat(get("/actuator/metrics", bureauAdmin).statusCode()).isEqualTo(401);
+        assertThat(get("/admin/applications", bureauAdmin).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBureauTokenOpensNoOperationsEndpoint() {
+        String token = "Bearer " + MobileApp.accessTokenOf(baseUrl(), "guizhou.supervisor");
+        assertThat(get("/actuator/metrics", token).statusCode()).isIn(401, 403);
+    }
+
+    private static HttpResponse<String> get(String path, String authorization) {
+        return get(path, authorization, "application/json");
+    }
+
+    private static HttpResponse<String> get(String path, String authorization, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Accept", accept);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+}

@@ -1,0 +1,148 @@
+package cn.gov.jgsw.ops.identity;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The mobile app signs in through the system browser with PKCE and calls the API with the token it got. */
+class MobileSignInIT extends PlatformIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void signingInWithPkceGivesATokenWhoseMeIsThePersonAndTheirBureau() throws Exception {
+        JsonNode tokens = new MobileApp(baseUrl()).signIn("nanming.civil-servant", MobileApp.DEMO_PASSWORD,
+                MobileApp.LOOPBACK_REDIRECT);
+        String accessToken = tokens.get("access_token").asText();
+
+        JsonNode claims = claimsOf(accessToken);
+        assertThat(claims.get("tenant").asText()).isEqualTo("bureau-nanming");
+        assertThat(claims.get("unit").asText()).isEqualTo("bureau-nanming-office");
+        assertThat(claims.get("roles").get(0).asText()).isEqualTo("CIVIL_SERVANT");
+        assertThat(claims.get("sub").asText()).isEqualTo("user-nanming-civil-servant");
+        assertThat(tokens.get("expires_in").asInt()).isLessThanOrEqualTo(600);
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), accessToken)
+                .execute(GraphQlClient.operation("Me"));
+        assertThat(response.hasErrors()).as(response.body().toString()).isFalse();
+        JsonNode me = response.data().get("me");
+        assertThat(me.at("/person/id").asText()).isEqualTo("user-nanming-civil-servant");
+        assertThat(me.at("/person/username").asText()).isEqualTo("nanming.civil-servant");
+        assertThat(me.at("/bureau/id").asText()).isEqualTo("bureau-nanming");
+        assertThat(me.at("/bureau/divisionCode").asText()).isEqualTo("520102");
+        assertThat(me.at("/bureau/level").asText()).isEqualTo("COUNTY");
+        assertThat(me.at("/bureau/parent/divisionCode").asText()).isEqualTo("520100");
+        assertThat(me.at("/bureau/parent/parent/divisionCode").asText()).isEqualTo("520000");
+        assertThat(me.at("/bureau/parent/parent/parent").isNull()).isTrue();
+        assertThat(me.at("/unit/name").asText()).isEqualTo("办公室");
+        assertThat(me.at("/roles/0").asText()).isEqualTo("CIVIL_SERVANT");
+    }
+
+    @Test
+    void theAppsPrivateSchemeRedirectReceivesTheCode() {
+        JsonNode tokens = new MobileApp(baseUrl()).signIn("yunyan.driver", MobileApp.DEMO_PASSWORD,
+                "cn.gov.jgsw.mobile:/oauth2/callback");
+        assertThat(tokens.get("access_token").asText()).isNotBlank();
+    }
+
+    @Test
+    void aLoopbackRedirectOnAnyPortIsAccepted() {
+        JsonNode tokens = new MobileApp(baseUrl()).signIn("tongzi.approver", MobileApp.DEMO_PASSWORD,
+                "http://127.0.0.1:61234/callback");
+        assertThat(claimsOf(tokens.get("access_token").asText()).get("tenant").asText()).isEqualTo("bureau-tongzi");
+    }
+
+    @Test
+    void anAuthorizationRequestWithoutPkceGetsNoCode() {
+        MobileApp app = new MobileApp(baseUrl());
+        signInOnTheForm(app);
+        HttpResponse<String> response = app.get(app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT, null, null, "s"));
+        assertNoCodeIssued(response);
+    }
+
+    @Test
+    void aPlainCodeChallengeGetsNoCode() {
+        MobileApp app = new MobileApp(baseUrl());
+        signInOnTheForm(app);
+        HttpResponse<String> response = app.get(
+                app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT, MobileApp.codeVerifier(), "plain", "s"));
+        assertNoCodeIssued(response);
+    }
+
+    @Test
+    void anUnregisteredRedirectIsRefusedWithoutRedirecting() {
+        MobileApp app = new MobileApp(baseUrl());
+        signInOnTheForm(app);
+        HttpResponse<String> response = app.get(app.authorizationUrl("http://localhost:49152/callback",
+                MobileApp.challengeOf(MobileApp.codeVerifier()), "S256", "s"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Location")).isEmpty();
+    }
+
+    @Test
+    void theCodeIsUselessWithoutTheMatchingVerifier() {
+        MobileApp app = new MobileApp(baseUrl());
+        String verifier = MobileApp.codeVerifier();
+        app.get(app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT, MobileApp.challengeOf(verifier), "S256", "s"));
+        String csrf = app.csrfTokenOfLoginForm();
+        String continueUrl = MobileApp.location(app.postForm(baseUrl() + "/login", java.util.Map.of(
+                "username", "nanming.approver", "password", MobileApp.DEMO_PASSWORD, "_csrf", csrf)));
+        String callback = MobileApp.location(app.get(continueUrl.startsWith("http") ? continueUrl : baseUrl() + continueUrl));
+        String code = MobileApp.queryParameter(callback, "code");
+
+        HttpResponse<String> exchange = app.postForm(baseUrl() + "/oauth2/token", java.util.Map.of(
+                "grant_type", "authorization_code", "code", code, "redirect_uri", MobileApp.LOOPBACK_REDIRECT,
+                "client_id", MobileApp.CLIENT_ID, "code_verifier", MobileApp.codeVerifier()));
+        assertThat(exchange.statusCode()).isEqualTo(400);
+        assertThat(exchange.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void aWrongPasswordSendsTheBrowserBackToTheForm() {
+        MobileApp app = new MobileApp(baseUrl());
+        String csrf = app.csrfTokenOfLoginForm();
+        HttpResponse<String> response = app.postForm(baseUrl() + "/login", java.util.Map.of(
+                "username", "nanming.civil-servant", "password", "wrong", "_csrf", csrf));
+        assertThat(MobileApp.location(response)).contains("/login?error");
+    }
+
+    @Test
+    void discoveryDescribesTheAuthorizationServer() throws Exception {
+        MobileApp app = new MobileApp(baseUrl());
+        JsonNode discovery = JSON.readTree(app.get(baseUrl() + "/.well-known/openid-configuration").body());
+        assertThat(discovery.get("authorization_endpoint").asText()).endsWith("/oauth2/authorize");
+        assertThat(discovery.get("token_endpoint").asText()).endsWith("/oauth2/token");
+        assertThat(discovery.get("jwks_uri").asText()).endsWith("/oauth2/jwks");
+        assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+    }
+
+    private void signInOnTheForm(MobileApp app) {
+        String csrf = app.csrfTokenOfLoginForm();
+        app.postForm(baseUrl() + "/login", java.util.Map.of(
+                "username", "nanming.civil-servant", "password", MobileApp.DEMO_PASSWORD, "_csrf", csrf));
+    }
+
+    private static void assertNoCodeIssued(HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").orElse("");
+        assertThat(location).doesNotContain("code=");
+        assertThat(response.statusCode() == 400 || location.contains("error=")).isTrue();
+    }
+
+    static JsonNode claimsOf(String jwt) {
+        try {
+            String payload = jwt.split("\\.")[1];
+            return JSON.readTree(new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

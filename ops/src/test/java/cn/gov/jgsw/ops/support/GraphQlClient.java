@@ -1,0 +1,116 @@
+package cn.gov.jgsw.ops.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Posts GraphQL documents over real HTTP as the mobile app does, with a bearer token and optional language, and
+ * answers status and JSON body as they came, so tests see exactly what the app sees. Documents live in
+ * {@code src/test/resources/operations/} as files.
+ */
+public final class GraphQlClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String endpoint;
+    private final String accessToken;
+    private final String language;
+
+    public GraphQlClient(String baseUrl, String accessToken, String language) {
+        this.endpoint = baseUrl + "/graphql";
+        this.accessToken = accessToken;
+        this.language = language;
+    }
+
+    public GraphQlClient(String baseUrl, String accessToken) {
+        this(baseUrl, accessToken, null);
+    }
+
+    public GraphQlClient inLanguage(String acceptLanguage) {
+        return new GraphQlClient(endpoint.substring(0, endpoint.length() - "/graphql".length()), accessToken,
+                acceptLanguage);
+    }
+
+    /** The operation document of that name from {@code operations/NAME.graphql}. */
+    public static String operation(String name) {
+        try (InputStream in = GraphQlClient.class.getResourceAsStream("/operations/" + name + ".graphql")) {
+            if (in == null) {
+                throw new IllegalArgumentException("no operation document " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response execute(String document, Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", document);
+        body.put("variables", variables);
+        try {
+            return post(JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Response execute(String document) {
+        return execute(document, Map.of());
+    }
+
+    public Response post(String rawBody) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/graphql-response+json, application/json")
+                .header("X-App-Version", "1.0.0-test")
+                .POST(HttpRequest.BodyPublishers.ofString(rawBody));
+        if (accessToken != null) {
+            request.header("Authorization", "Bearer " + accessToken);
+        }
+        if (language != null) {
+            request.header("Accept-Language", language);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Response(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status and body of one answer. */
+    public record Response(int status, JsonNode body) {
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        public JsonNode firstError() {
+            return body.path("errors").path(0);
+        }
+
+        public String firstErrorCode() {
+            return firstError().path("extensions").path("code").asText(null);
+        }
+
+        public boolean hasErrors() {
+            return body.has("errors") && !body.get("errors").isEmpty();
+        }
+    }
+}

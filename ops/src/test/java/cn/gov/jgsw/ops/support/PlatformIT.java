@@ -1,0 +1,69 @@
+package cn.gov.jgsw.ops.support;
+
+import cn.gov.jgsw.ops.PlatformApplication;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of the integration tests: the whole platform in the demo profile on a fixed free port, on the embedded server
+ * with a fresh data directory, reached over real HTTP. All subclasses share one application context.
+ * <p>
+ * Setting {@code -Djgsw.it.mongodb-uri=mongodb://...} runs the same suite against a real MongoDB instead.
+ */
+@SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+public abstract class PlatformIT {
+
+    private static final int PORT = freePort();
+    private static final Path DATA_DIRECTORY = temporaryDirectory();
+
+    @Autowired
+    protected MongoDatabase platformDatabase;
+
+    @DynamicPropertySource
+    static void platformProperties(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("jgsw.storage.data-directory", DATA_DIRECTORY::toString);
+        registry.add("jgsw.storage.uri", () -> System.getProperty("jgsw.it.mongodb-uri", ""));
+        registry.add("jgsw.storage.database", () -> "jgsw-it-" + PORT);
+        registry.add("spring.profiles.active", () -> "demo");
+    }
+
+    protected static String baseUrl() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    protected long storedEvents() {
+        return platformDatabase.getCollection("domainevents").countDocuments();
+    }
+
+    protected long storedEventsOf(String aggregateIdentifier) {
+        return platformDatabase.getCollection("domainevents")
+                .countDocuments(new Document("aggregateIdentifier", aggregateIdentifier));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("jgsw-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
