@@ -1,5 +1,6 @@
 package cn.gov.jgsw.graphql.idempotency;
 
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiException;
 import cn.gov.jgsw.tenants.api.Caller;
@@ -46,10 +47,11 @@ import java.util.regex.Pattern;
  *   <li>same key, same input, still in progress: {@code REQUEST_IN_PROGRESS}, retry later;</li>
  *   <li>same key, other operation or input: {@code IDEMPOTENCY_KEY_REUSED}, nothing done;</li>
  *   <li>the command refused (a business rule): the claim is dropped, since nothing was recorded, and the refusal is
- *   answered; a retry is refused the same way.</li>
+ *   answered; a retry is judged afresh.</li>
  * </ul>
- * A claim left {@code IN_PROGRESS} by a node that died before its command finished is taken over after
- * {@link #ABANDONED_AFTER}; the command timeout is far shorter, so the first attempt cannot still be running.
+ * A claim left {@code IN_PROGRESS} by a failure whose outcome is unknown (timeout, lost connection, a node that died)
+ * is taken over after {@link #ABANDONED_AFTER}; command timeouts are far shorter, so the first attempt cannot still be
+ * running then.
  * Records expire after {@link #KEPT_FOR} (TTL index on {@code expiresAt}).
  */
 @Component
@@ -57,7 +59,7 @@ public class IdempotentMutations {
 
     /** Keys are chosen by the app: a UUID fits, so do other URL-safe tokens. */
     private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9_-]{8,128}");
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
     static final Duration KEPT_FOR = Duration.ofDays(7);
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -150,12 +152,13 @@ public class IdempotentMutations {
         R receipt;
         try {
             receipt = command.get();
-        } catch (RuntimeException refusedOrFailed) {
-            // The command did not commit (a refusal, or a failure before commit): nothing to protect, drop the claim
-            // so the person can try again.
+        } catch (BusinessRuleViolation | ApiException refused) {
+            // A refusal records nothing: drop the claim so the person can correct and try again with the same key.
             records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS)));
-            throw refusedOrFailed;
+            throw refused;
         }
+        // Any other failure (a timeout, a lost connection) may have committed after all: the claim stays, and a retry
+        // hears REQUEST_IN_PROGRESS until the claim counts as abandoned. Never doing an action twice is worth the wait.
         records.updateOne(Filters.eq("_id", id),
                 Updates.combine(Updates.set("state", COMMAND_DONE), Updates.set("receipt", toJson(receipt))));
         return answerAndKeep(id, receipt, answer);

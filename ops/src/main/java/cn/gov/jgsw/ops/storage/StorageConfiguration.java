@@ -11,6 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Chooses the database: the MongoDB at {@code jgsw.storage.uri} ({@code MONGODB_URI}) when given, else the
@@ -21,7 +23,12 @@ public class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedStorageCondition.class)
-    EmbeddedMongoServer embeddedMongoServer(StorageProperties properties) {
+    EmbeddedMongoServer embeddedMongoServer(StorageProperties properties, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            // The embedded server has no replication, no transactions and scans for non-unique indexes: a production
+            // node that silently fell back to it would lose the bureaus' data with the machine.
+            throw new IllegalStateException("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
+        }
         return EmbeddedMongoServer.start(properties.dataDirectory(), properties.embeddedPort(), true);
     }
 

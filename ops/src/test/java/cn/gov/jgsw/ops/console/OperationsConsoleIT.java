@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -46,6 +49,31 @@ class OperationsConsoleIT extends PlatformIT {
         HttpResponse<String> response = get("/admin/", null, "text/html");
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/admin/login");
+    }
+
+    @Test
+    void theOperatorSignsInOnTheConsolesFormAndSeesTheApplications() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/login"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signInPage.statusCode()).isEqualTo(200);
+        Matcher csrf = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(signInPage.body());
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "username=ops&password=ops-demo-2026&_csrf=" + csrf.group(1)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        HttpResponse<String> applications = browser.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/applications"))
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(applications.statusCode()).isEqualTo(200);
+        assertThat(applications.body()).contains("jgsw-platform");
     }
 
     @Test
