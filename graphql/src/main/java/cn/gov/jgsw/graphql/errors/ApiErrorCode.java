@@ -22,6 +22,8 @@ public enum ApiErrorCode implements ErrorCode {
     INVALID_SYNTAX,
     /** The GraphQL document does not fit the schema. */
     INVALID_QUERY,
+    /** The GraphQL document is nested deeper or asks for more than any screen needs. */
+    QUERY_TOO_COMPLEX,
     /** An unexpected failure; details are in the server log under the error's id. */
     INTERNAL_ERROR;
 

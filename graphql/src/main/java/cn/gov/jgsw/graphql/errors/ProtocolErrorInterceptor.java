@@ -82,6 +82,10 @@ public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
         if (classification == ErrorType.ValidationError) {
             return ApiErrorCode.INVALID_QUERY;
         }
+        if (classification == ErrorType.ExecutionAborted) {
+            // Only the query limits abort an execution before it starts.
+            return ApiErrorCode.QUERY_TOO_COMPLEX;
+        }
         if (classification == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {
             return ApiErrorCode.UNAUTHENTICATED;
         }

@@ -98,6 +98,19 @@ class BadInputIT extends PlatformIT {
     }
 
     @Test
+    void aDocumentNestedDeeperThanAnyScreenIsRefusedBeforeItRuns() {
+        GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
+        String deep = "{ me { bureau { " + "parent { ".repeat(10) + "id" + " }".repeat(10) + " } } }";
+
+        GraphQlClient.Response response = client.inLanguage("en").execute(deep);
+
+        assertThat(response.firstErrorCode()).isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(response.firstError().path("message").asText())
+                .isEqualTo("The request is nested too deeply or asks for too much.");
+        assertThat(response.data().isMissingNode() || response.data().isNull()).isTrue();
+    }
+
+    @Test
     void aBodyThatIsNotJsonIsRefusedWithoutDetail() {
         GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
         long before = storedEvents();
