@@ -77,6 +77,18 @@ class BadInputIT extends PlatformIT {
     }
 
     @Test
+    void anIdTokenIsNoAccessToken() {
+        String idToken = new MobileApp(baseUrl()).signIn("nanming.civil-servant", MobileApp.DEMO_PASSWORD,
+                MobileApp.LOOPBACK_REDIRECT).get("id_token").asText();
+        assertThat(idToken).isNotBlank();
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), idToken).execute(GraphQlClient.operation("Me"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
     void anUnparseableDocumentGetsASyntaxError() {
         GraphQlClient client = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant"));
         long before = storedEvents();

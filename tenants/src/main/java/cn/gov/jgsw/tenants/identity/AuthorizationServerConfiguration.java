@@ -17,7 +17,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import cn.gov.jgsw.tenants.api.AccessTokenClaims;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -92,10 +97,18 @@ public class AuthorizationServerConfiguration {
         return new ImmutableJWKSet<>(new JWKSet(PersistedSigningKey.loadOrCreate(platformDatabase)));
     }
 
-    /** The API verifies tokens with the same keys the authorization server signs with, without a network hop. */
+    /**
+     * The API verifies tokens with the same keys the authorization server signs with, without a network hop. Besides
+     * signature and lifetime, a token must name its tenant: only access tokens issued for a person do, so an ID token
+     * or a token without the platform's claims is refused outright.
+     */
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
-        return OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefault(),
+                new JwtClaimValidator<String>(AccessTokenClaims.TENANT, tenant -> tenant != null && !tenant.isBlank())));
+        return decoder;
     }
 
     @Bean

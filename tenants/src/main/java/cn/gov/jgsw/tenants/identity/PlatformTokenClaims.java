@@ -6,12 +6,13 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the person's internal id (as subject), bureau, roles and unit into every token issued for a person. The API
+ * Puts the person's internal id (as subject), bureau, roles and unit into every access token issued for a person. The API
  * takes the tenant from here only. A principal without a platform account (say, an operator of the console) gets
  * no token at all.
  */
@@ -26,7 +27,10 @@ class PlatformTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     @Override
     public void customize(JwtEncodingContext context) {
-        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
+                || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            // ID tokens stay plain OIDC: without a tenant claim they are refused by the API, so an ID token can
+            // never be replayed as an access token.
             return;
         }
         PlatformUser user = userAccounts.findByUsername(context.getPrincipal().getName())
