@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start-up time to ready: launches the packaged platform on its embedded default with a fresh data directory, waits
-# until /actuator/health answers UP, prints the time, stops it, and does the same again on the same data (a restart).
+# until /actuator/health/readiness answers UP (after start-up work such as demo seeding), prints the time, stops it, and does the same again on the same data (a restart).
 # Usage: ops/bench/startup.sh [port]    (builds the jar first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ measure() {
   start=$(date +%s%N)
   PORT="$PORT" JGSW_DATA_DIR="$DATA" java -jar "$JAR" > "$DATA/$label.log" 2>&1 &
   PID=$!
-  until curl -fs -m 1 "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; do
+  until curl -fs -m 1 "http://127.0.0.1:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; do
     kill -0 "$PID" 2>/dev/null || { echo "platform exited; see $DATA/$label.log"; tail -20 "$DATA/$label.log"; exit 1; }
     sleep 0.1
   done

@@ -4,6 +4,8 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Gives the errors graphql-java raises before any data fetcher runs (unparseable documents, unknown fields, wrong
@@ -24,6 +27,8 @@ import java.util.Map;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ProtocolErrorInterceptor.class);
 
     private final ErrorMessages messages;
 
@@ -64,7 +69,11 @@ public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
         ApiErrorCode code = codeFor(error.getErrorType());
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.put("code", code.code());
-        if (code != ApiErrorCode.INTERNAL_ERROR) {
+        if (code == ApiErrorCode.INTERNAL_ERROR) {
+            String errorId = UUID.randomUUID().toString();
+            log.error("Internal GraphQL error {}: {} ({})", errorId, error.getMessage(), error.getErrorType());
+            extensions.put("errorId", errorId);
+        } else {
             extensions.put("detail", error.getMessage());
         }
         return GraphqlErrorBuilder.newError()

@@ -17,7 +17,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.mongodb.ReadConcern;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -50,8 +55,9 @@ import java.util.regex.Pattern;
  *   answered; a retry is judged afresh.</li>
  * </ul>
  * A claim left {@code IN_PROGRESS} by a failure whose outcome is unknown (timeout, lost connection, a node that died)
- * is taken over after {@link #ABANDONED_AFTER}; command timeouts are far shorter, so the first attempt cannot still be
- * running then.
+ * is taken over after {@link #ABANDONED_AFTER}. Every database operation gives up after 15 s (the driver's operation
+ * timeout), so an attempt still running after two minutes is not to be expected; should it happen all the same, the
+ * claim token keeps the late attempt from overwriting the record, and the event is logged.
  * Records expire after {@link #KEPT_FOR} (TTL index on {@code expiresAt}).
  */
 @Component
@@ -59,7 +65,10 @@ public class IdempotentMutations {
 
     /** Keys are chosen by the app: a UUID fits, so do other URL-safe tokens. */
     private static final Pattern KEY_FORMAT = Pattern.compile("[A-Za-z0-9_-]{8,128}");
-    static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+    /** Marker: the key's record vanished between a failed insert and the read. */
+    private static final Document NOT_CLAIMED_NOT_FOUND = new Document();
+    private static final Logger log = LoggerFactory.getLogger(IdempotentMutations.class);
     static final Duration KEPT_FOR = Duration.ofDays(7);
 
     private static final String IN_PROGRESS = "IN_PROGRESS";
@@ -104,26 +113,40 @@ public class IdempotentMutations {
         }
         String id = sha256(caller.tenantId() + "\n" + caller.userId() + "\n" + key);
         String inputHash = sha256(operation + "\n" + toJson(input));
-        Document existing = claim(id, caller, operation, inputHash);
+        String claimToken = UUID.randomUUID().toString();
+        Document existing = claim(id, claimToken, caller, operation, inputHash);
         if (existing == null) {
-            return runCommandThenAnswer(id, receiptType, command, answer);
+            return runCommandThenAnswer(id, claimToken, receiptType, command, answer);
         }
         if (!operation.equals(existing.getString("operation")) || !inputHash.equals(existing.getString("inputHash"))) {
             throw new ApiException(ApiErrorCode.IDEMPOTENCY_KEY_REUSED, "key reused for other input");
         }
         return switch (existing.getString("state")) {
             case ANSWERED -> fromJson(existing.getString("answer"), payloadType);
-            case COMMAND_DONE -> answerAndKeep(id, fromJson(existing.getString("receipt"), receiptType), answer);
-            default -> takeOverAbandoned(id, existing)
-                    ? runCommandThenAnswer(id, receiptType, command, answer)
+            case COMMAND_DONE -> answerAndKeep(id, existing.getString("claimToken"),
+                    fromJson(existing.getString("receipt"), receiptType), answer);
+            default -> takeOverAbandoned(id, claimToken, existing)
+                    ? runCommandThenAnswer(id, claimToken, receiptType, command, answer)
                     : failInProgress();
         };
     }
 
     /** Inserts the claim; answers null if this call claimed the key, else the record already there. */
-    private Document claim(String id, Caller caller, String operation, String inputHash) {
+    private Document claim(String id, String claimToken, Caller caller, String operation, String inputHash) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document existing = tryClaim(id, claimToken, caller, operation, inputHash);
+            if (existing != NOT_CLAIMED_NOT_FOUND) {
+                return existing;
+            }
+        }
+        // Claimed and dropped three times in a row by refused attempts of the same key: let the client retry.
+        return failInProgress();
+    }
+
+    private Document tryClaim(String id, String claimToken, Caller caller, String operation, String inputHash) {
         Instant now = clock.instant();
         Document claim = new Document("_id", id)
+                .append("claimToken", claimToken)
                 .append("tenantId", caller.tenantId())
                 .append("userId", caller.userId())
                 .append("operation", operation)
@@ -138,40 +161,49 @@ public class IdempotentMutations {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            Document existing = records.find(Filters.eq("_id", id)).first();
-            if (existing == null) {
-                // The claim was dropped between our insert and our read (a refused command): claim again.
-                return claim(id, caller, operation, inputHash);
-            }
-            return existing;
+            // Read what the primary has, not what a majority has: the record that refused our insert may not be
+            // majority-committed yet.
+            Document existing = records.withReadConcern(ReadConcern.LOCAL).find(Filters.eq("_id", id)).first();
+            // Null: the claim was dropped between our insert and our read (a refused command); claim again.
+            return existing == null ? NOT_CLAIMED_NOT_FOUND : existing;
         }
     }
 
-    private <R, P> P runCommandThenAnswer(String id, Class<R> receiptType, Supplier<R> command,
+    private <R, P> P runCommandThenAnswer(String id, String claimToken, Class<R> receiptType, Supplier<R> command,
                                           Function<R, P> answer) {
         R receipt;
         try {
             receipt = command.get();
         } catch (BusinessRuleViolation | ApiException refused) {
             // A refusal records nothing: drop the claim so the person can correct and try again with the same key.
-            records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS)));
+            records.deleteOne(Filters.and(Filters.eq("_id", id), Filters.eq("claimToken", claimToken),
+                    Filters.eq("state", IN_PROGRESS)));
             throw refused;
         }
         // Any other failure (a timeout, a lost connection) may have committed after all: the claim stays, and a retry
         // hears REQUEST_IN_PROGRESS until the claim counts as abandoned. Never doing an action twice is worth the wait.
-        records.updateOne(Filters.eq("_id", id),
-                Updates.combine(Updates.set("state", COMMAND_DONE), Updates.set("receipt", toJson(receipt))));
-        return answerAndKeep(id, receipt, answer);
+        long kept = records.updateOne(ownClaim(id, claimToken),
+                Updates.combine(Updates.set("state", COMMAND_DONE), Updates.set("receipt", toJson(receipt))))
+                .getModifiedCount();
+        if (kept == 0) {
+            log.warn("Idempotency claim {} was taken over while its command ran; the command may have run twice", id);
+        }
+        return answerAndKeep(id, claimToken, receipt, answer);
     }
 
-    private <R, P> P answerAndKeep(String id, R receipt, Function<R, P> answer) {
+    private <R, P> P answerAndKeep(String id, String claimToken, R receipt, Function<R, P> answer) {
         P payload = answer.apply(receipt);
-        records.updateOne(Filters.eq("_id", id),
+        // Only the holder of the claim writes: an attempt that lost its claim must not overwrite the new holder's record.
+        records.updateOne(ownClaim(id, claimToken),
                 Updates.combine(Updates.set("state", ANSWERED), Updates.set("answer", toJson(payload))));
         return payload;
     }
 
-    private boolean takeOverAbandoned(String id, Document existing) {
+    private static Bson ownClaim(String id, String claimToken) {
+        return Filters.and(Filters.eq("_id", id), Filters.eq("claimToken", claimToken));
+    }
+
+    private boolean takeOverAbandoned(String id, String claimToken, Document existing) {
         Date claimedAt = existing.getDate("claimedAt");
         Instant now = clock.instant();
         if (claimedAt == null || claimedAt.toInstant().plus(ABANDONED_AFTER).isAfter(now)) {
@@ -179,7 +211,8 @@ public class IdempotentMutations {
         }
         return records.updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS), Filters.eq("claimedAt", claimedAt)),
-                Updates.set("claimedAt", Date.from(now))).getModifiedCount() == 1;
+                Updates.combine(Updates.set("claimedAt", Date.from(now)), Updates.set("claimToken", claimToken)))
+                .getModifiedCount() == 1;
     }
 
     private static <P> P failInProgress() {

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,9 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        bearer.commence(request, response, failure);
+        // The standard header, but without the decoder's reason (which names the check that failed).
+        bearer.commence(request, response, request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                ? failure : new InvalidBearerTokenException("invalid token"));
         ApiErrorCode code = request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 ? ApiErrorCode.UNAUTHENTICATED : ApiErrorCode.INVALID_TOKEN;
         Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? null : request.getLocale();

@@ -1,14 +1,24 @@
 package cn.gov.jgsw.graphql.runtime;
 
+import graphql.ExecutionResult;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Refuses documents deeper or larger than any screen of the app needs, before they run, so that a crafted query
  * (say, {@code parent} nested a thousand times) cannot tie up a node. A refusal answers {@code QUERY_TOO_COMPLEX}.
- * The persisted-operations issue narrows this further to the app's own documents.
+ * <p>
+ * Introspection (enabled in the demo profile only, for GraphiQL) is exempt: its standard query is deeper than any
+ * screen, and graphql-java bounds introspection on its own ("good faith" introspection checks).
+ * The persisted-operations issue narrows the API further to the app's own documents.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimitsConfiguration {
@@ -20,11 +30,33 @@ public class QueryLimitsConfiguration {
 
     @Bean
     MaxQueryDepthInstrumentation maxQueryDepth() {
-        return new MaxQueryDepthInstrumentation(MAX_DEPTH);
+        return new MaxQueryDepthInstrumentation(MAX_DEPTH) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return introspectionOnly(parameters)
+                        ? SimpleInstrumentationContext.noOp() : super.beginExecuteOperation(parameters, state);
+            }
+        };
     }
 
     @Bean
     MaxQueryComplexityInstrumentation maxQueryComplexity() {
-        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY);
+        return new MaxQueryComplexityInstrumentation(MAX_COMPLEXITY) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return introspectionOnly(parameters)
+                        ? SimpleInstrumentationContext.noOp() : super.beginExecuteOperation(parameters, state);
+            }
+        };
+    }
+
+    /** True when every top-level field of the operation is an introspection field ({@code __schema}, {@code __type}). */
+    static boolean introspectionOnly(InstrumentationExecuteOperationParameters parameters) {
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+        return operation.getOperation() == OperationDefinition.Operation.QUERY
+                && operation.getSelectionSet().getSelections().stream()
+                .allMatch(selection -> selection instanceof Field field && field.getName().startsWith("__"));
     }
 }

@@ -17,6 +17,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +121,46 @@ class IdempotentMutationsTest {
     }
 
     @Test
+    void twoRequestsWithTheSameKeyAtOnceRunTheCommandOnce() throws Exception {
+        String key = key();
+        CountDownLatch commandStarted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Payload> first = pool.submit(() -> mutations.execute(CLERK, "op", key, new Input(key, "EN"),
+                    Long.class, () -> {
+                        commandStarted.countDown();
+                        await(release);
+                        return command();
+                    }, v -> new Payload("EN", v), Payload.class));
+            await(commandStarted);
+
+            assertRefused(() -> run(key, "EN"), ApiErrorCode.REQUEST_IN_PROGRESS);
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(run(key, "EN"));
+            assertThat(commandsRun).hasValue(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAttemptThatLostItsClaimDoesNotOverwriteTheNewHoldersAnswer() {
+        String key = key();
+        // The first attempt hangs past the abandonment limit; meanwhile a retry takes over and answers.
+        Payload late = mutations.execute(CLERK, "op", key, new Input(key, "EN"), Long.class, () -> {
+            clock.advance(IdempotentMutations.ABANDONED_AFTER.plusSeconds(1));
+            Payload takeOver = run(key, "EN");
+            assertThat(takeOver.version()).isEqualTo(1);
+            return command();
+        }, v -> new Payload("EN", v), Payload.class);
+
+        assertThat(late.version()).isEqualTo(2);
+        assertThat(run(key, "EN").version()).as("the record keeps the new holder's answer").isEqualTo(1);
+    }
+
+    @Test
     void theSameKeyOfAnotherPersonIsTheirOwn() {
         String key = key();
         run(key, "EN");
@@ -140,6 +185,15 @@ class IdempotentMutationsTest {
 
     private Long command() {
         return (long) commandsRun.incrementAndGet();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String key() {

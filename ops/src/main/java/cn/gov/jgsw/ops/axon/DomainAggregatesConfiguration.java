@@ -1,7 +1,6 @@
 package cn.gov.jgsw.ops.axon;
 
 import cn.gov.jgsw.domain.people.PersonalSettings;
-import cn.gov.jgsw.tenants.context.TenantRequiredInterceptor;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -20,12 +19,5 @@ public class DomainAggregatesConfiguration {
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(PersonalSettings.class)
                         .configureCache(c -> aggregateCache));
-    }
-
-    /** Every command must name its tenant and person before it reaches an aggregate. */
-    @Bean
-    ConfigurerModule tenantRequiredOnCommands(TenantRequiredInterceptor tenantRequired) {
-        return configurer -> configurer.onInitialize(configuration ->
-                configuration.onStart(() -> configuration.commandBus().registerDispatchInterceptor(tenantRequired)));
     }
 }

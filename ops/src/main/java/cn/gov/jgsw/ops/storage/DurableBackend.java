@@ -35,23 +35,30 @@ final class DurableBackend implements MongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document answer = h2.handleCommand(channel, databaseName, command, query);
-        commitBeforeAnswering();
-        return answer;
+        // Committed also after a failed request: a multi-document write may have applied part of its documents.
+        try {
+            return h2.handleCommand(channel, databaseName, command, query);
+        } finally {
+            commitBeforeAnswering();
+        }
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        Document answer = h2.handleMessage(message);
-        commitBeforeAnswering();
-        return answer;
+        try {
+            return h2.handleMessage(message);
+        } finally {
+            commitBeforeAnswering();
+        }
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        QueryResult answer = h2.handleQuery(query);
-        commitBeforeAnswering();
-        return answer;
+        try {
+            return h2.handleQuery(query);
+        } finally {
+            commitBeforeAnswering();
+        }
     }
 
     private void commitBeforeAnswering() {

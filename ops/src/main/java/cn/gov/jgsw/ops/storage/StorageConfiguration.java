@@ -8,6 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.ObjectProvider;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +23,9 @@ import org.springframework.core.env.Profiles;
 @Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
 
+    /** Upper bound of any single database operation (the driver's client-side operation timeout). */
+    public static final Duration OPERATION_TIMEOUT = Duration.ofSeconds(15);
+
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedStorageCondition.class)
     EmbeddedMongoServer embeddedMongoServer(StorageProperties properties, Environment environment) {
@@ -33,13 +38,23 @@ public class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(StorageProperties properties, ObjectProvider<EmbeddedMongoServer> embedded) {
+    MongoClient mongoClient(StorageProperties properties, ObjectProvider<EmbeddedMongoServer> embedded,
+                            Environment environment) {
+        if (!properties.embedded() && environment.acceptsProfiles(Profiles.of("demo")) && !properties.allowDemoData()) {
+            // The demo profile is the default and seeds logins with a published password: never into a real database
+            // unless someone says so on purpose.
+            throw new IllegalStateException("MONGODB_URI is set but the demo profile is active: set "
+                    + "SPRING_PROFILES_ACTIVE=prod, or JGSW_ALLOW_DEMO_DATA=true to seed demo logins into that database");
+        }
         String uri = properties.embedded() ? embedded.getObject().connectionString() : properties.uri();
         MongoClientSettings settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 // An acknowledged write of the audit trail must survive the loss of the primary.
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .readConcern(ReadConcern.MAJORITY)
+                // No operation waits forever, e.g. for a majority that is gone: callers then fail with a timeout
+                // instead of holding a request (and its idempotency claim) indefinitely.
+                .timeout(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .build();
         return MongoClients.create(settings);
     }

@@ -12,12 +12,14 @@ import java.nio.file.Path;
  * @param database      the database name
  * @param dataDirectory the embedded server's data directory
  * @param embeddedPort  the embedded server's loopback port, 0 for any free port
+ * @param allowDemoData true to let the demo profile seed its logins into a real MongoDB (test runs against one)
  */
 @ConfigurationProperties(prefix = "jgsw.storage")
 public record StorageProperties(String uri,
                                 @DefaultValue("jgsw") String database,
                                 @DefaultValue("data") Path dataDirectory,
-                                @DefaultValue("0") int embeddedPort) {
+                                @DefaultValue("0") int embeddedPort,
+                                @DefaultValue("false") boolean allowDemoData) {
 
     boolean embedded() {
         return uri == null || uri.isBlank();

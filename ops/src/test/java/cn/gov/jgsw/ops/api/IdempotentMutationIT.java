@@ -66,14 +66,14 @@ class IdempotentMutationIT extends PlatformIT {
     void theSameKeyWithAnotherInputIsRefusedAndChangesNothing() {
         String key = UUID.randomUUID().toString();
         change(key, "EN");
-        long before = storedEvents();
+        long before = storedRecords();
 
         GraphQlClient.Response reused = change(key, "ZH_CN");
 
         assertThat(reused.firstErrorCode()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
         assertThat(reused.firstError().path("message").asText()).isEqualTo("该请求标识已用于另一项不同的请求。");
         assertThat(currentLanguage()).isEqualTo("EN");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedRecords()).isEqualTo(before);
     }
 
     @Test
@@ -90,7 +90,7 @@ class IdempotentMutationIT extends PlatformIT {
 
     @Test
     void aMalformedKeyIsRefusedInTheCallersLanguage() {
-        long before = storedEvents();
+        long before = storedRecords();
 
         GraphQlClient.Response chinese = change("short", "EN");
         GraphQlClient.Response english = guiyang.inLanguage("en-US,en;q=0.9").execute(
@@ -101,12 +101,12 @@ class IdempotentMutationIT extends PlatformIT {
         assertThat(chinese.firstError().path("message").asText()).isEqualTo("请求标识（idempotencyKey）格式不正确。");
         assertThat(english.firstErrorCode()).isEqualTo("INVALID_IDEMPOTENCY_KEY");
         assertThat(english.firstError().path("message").asText()).isEqualTo("The idempotency key is malformed.");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedRecords()).isEqualTo(before);
     }
 
     @Test
     void anUnknownLanguageValueIsRefusedBeforeAnythingRuns() {
-        long before = storedEvents();
+        long before = storedRecords();
 
         GraphQlClient.Response response = guiyang.execute(GraphQlClient.operation("ChangeDisplayLanguage"),
                 Map.of("input", Map.of("idempotencyKey", UUID.randomUUID().toString(), "displayLanguage", "KLINGON")));
@@ -114,7 +114,7 @@ class IdempotentMutationIT extends PlatformIT {
         assertThat(response.firstErrorCode()).isEqualTo("INVALID_QUERY");
         assertThat(response.firstError().path("message").asText()).isEqualTo("请求包含无效的字段或参数。");
         assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("cn.gov.jgsw");
-        assertThat(storedEvents()).isEqualTo(before);
+        assertThat(storedRecords()).isEqualTo(before);
     }
 
     private GraphQlClient.Response change(String key, String language) {

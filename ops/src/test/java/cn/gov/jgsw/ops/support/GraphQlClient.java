@@ -85,7 +85,8 @@ public final class GraphQlClient {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Response(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text));
+            return new Response(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text),
+                    response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -95,7 +96,7 @@ public final class GraphQlClient {
     }
 
     /** Status and body of one answer. */
-    public record Response(int status, JsonNode body) {
+    public record Response(int status, JsonNode body, String wwwAuthenticate) {
 
         public JsonNode data() {
             return body.path("data");

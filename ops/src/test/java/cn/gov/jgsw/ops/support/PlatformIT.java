@@ -35,6 +35,7 @@ public abstract class PlatformIT {
         registry.add("jgsw.storage.data-directory", DATA_DIRECTORY::toString);
         registry.add("jgsw.storage.uri", () -> System.getProperty("jgsw.it.mongodb-uri", ""));
         registry.add("jgsw.storage.database", () -> "jgsw-it-" + PORT);
+        registry.add("jgsw.storage.allow-demo-data", () -> "true");
         registry.add("spring.profiles.active", () -> "demo");
     }
 
@@ -44,6 +45,13 @@ public abstract class PlatformIT {
 
     protected long storedEvents() {
         return platformDatabase.getCollection("domainevents").countDocuments();
+    }
+
+    /** Everything a request can leave behind: events, idempotency records, read-model documents. */
+    protected long storedRecords() {
+        return storedEvents()
+                + platformDatabase.getCollection("idempotency_records").countDocuments()
+                + platformDatabase.getCollection("personal_settings").countDocuments();
     }
 
     protected long storedEventsOf(String aggregateIdentifier) {

@@ -37,7 +37,8 @@ public class PersonalSettingsProjection {
 
     @EventHandler
     void on(DisplayLanguageChangedEvent event, @SequenceNumber long sequenceNumber) {
-        Document current = settings.find(Filters.eq("_id", event.userId())).first();
+        Document current = settings.find(Filters.and(
+                Filters.eq("tenantId", event.tenantId()), Filters.eq("_id", event.userId()))).first();
         if (current != null && current.getLong("version") >= sequenceNumber) {
             return;
         }

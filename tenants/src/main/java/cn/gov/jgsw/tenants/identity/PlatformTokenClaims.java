@@ -13,11 +13,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the person's internal id (as subject), bureau, roles and unit into every access token issued for a person. The API
- * takes the tenant from here only. A principal without a platform account (say, an operator of the console) gets
- * no token at all.
+ * takes the tenant from here only; ID tokens get the same subject and nothing else. A principal without a platform
+ * account, or an operator of the console, gets no token at all.
  */
 @Component
 class PlatformTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
+
+    /**
+     * Operators of the console share the browser session mechanism with bureau people; a signed-in operator must
+     * still never obtain a bureau token, even under a login name that also exists in a bureau.
+     */
+    static final String OPERATOR_AUTHORITY = "ROLE_OPERATOR";
 
     private final UserAccounts userAccounts;
 
@@ -27,17 +33,22 @@ class PlatformTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     @Override
     public void customize(JwtEncodingContext context) {
-        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())
-                || !OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
-            // ID tokens stay plain OIDC: without a tenant claim they are refused by the API, so an ID token can
-            // never be replayed as an access token.
+        if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
             return;
         }
+        boolean operator = context.getPrincipal().getAuthorities().stream()
+                .anyMatch(authority -> OPERATOR_AUTHORITY.equals(authority.getAuthority()));
         PlatformUser user = userAccounts.findByUsername(context.getPrincipal().getName())
                 .filter(PlatformUser::enabled)
+                .filter(found -> !operator)
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED)));
+        context.getClaims().subject(user.id());
+        if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            // ID tokens name the same subject but carry no tenant: the API refuses tokens without one, so an ID token
+            // can never be replayed as an access token.
+            return;
+        }
         context.getClaims()
-                .subject(user.id())
                 .claim(AccessTokenClaims.TENANT, user.tenantId())
                 .claim(AccessTokenClaims.UNIT, user.unitId())
                 .claim(AccessTokenClaims.ROLES, user.roles().stream().map(Role::name).sorted().toList());

@@ -1,0 +1,90 @@
+package cn.gov.jgsw.tenants.identity;
+
+import org.springframework.security.oauth2.core.OAuth2Token;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationCode;
+import org.springframework.security.oauth2.server.authorization.InMemoryOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
+import java.util.stream.Stream;
+
+/**
+ * The authorization server's record of issued codes and tokens, in memory, forgetting each authorization once all of
+ * its tokens have expired. Spring's in-memory store never forgets completed authorizations: with 10-minute tokens and
+ * phones signing in all day, it would grow until the process ran out of memory.
+ * <p>
+ * Still node-local and lost at restart (an issued access token stays valid: the API verifies it by signature alone).
+ * The identity-hardening issue replaces this by a MongoDB store.
+ */
+class ExpiringAuthorizationService implements OAuth2AuthorizationService {
+
+    /** How long an authorization request may wait for its sign-in before it is forgotten. */
+    static final Duration PENDING_REQUEST_LIFETIME = Duration.ofMinutes(10);
+
+    private final InMemoryOAuth2AuthorizationService authorizations = new InMemoryOAuth2AuthorizationService();
+    private final Map<String, Instant> forgetAfter = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    ExpiringAuthorizationService(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public void save(OAuth2Authorization authorization) {
+        forgetExpired();
+        authorizations.save(authorization);
+        forgetAfter.put(authorization.getId(), lastExpiry(authorization));
+    }
+
+    @Override
+    public void remove(OAuth2Authorization authorization) {
+        authorizations.remove(authorization);
+        forgetAfter.remove(authorization.getId());
+    }
+
+    @Override
+    public OAuth2Authorization findById(String id) {
+        return authorizations.findById(id);
+    }
+
+    @Override
+    public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        return authorizations.findByToken(token, tokenType);
+    }
+
+    int size() {
+        return forgetAfter.size();
+    }
+
+    private void forgetExpired() {
+        Instant now = clock.instant();
+        forgetAfter.forEach((id, after) -> {
+            if (after.isBefore(now)) {
+                OAuth2Authorization expired = authorizations.findById(id);
+                if (expired != null) {
+                    authorizations.remove(expired);
+                }
+                forgetAfter.remove(id, after);
+            }
+        });
+    }
+
+    private Instant lastExpiry(OAuth2Authorization authorization) {
+        Instant pending = clock.instant().plus(PENDING_REQUEST_LIFETIME);
+        return Stream.of(authorization.getToken(OAuth2AuthorizationCode.class), authorization.getAccessToken(),
+                        authorization.getRefreshToken(), authorization.getToken(OidcIdToken.class))
+                .filter(Objects::nonNull)
+                .map(OAuth2Authorization.Token::getToken)
+                .map(OAuth2Token::getExpiresAt)
+                .filter(Objects::nonNull)
+                .reduce(pending, (a, b) -> a.isAfter(b) ? a : b);
+    }
+}
