@@ -1,0 +1,73 @@
+package cn.gov.jgsw.domain.vehicles;
+
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+
+/**
+ * Dispatch (派车) and the end of a trip change three aggregates at once: the order, the vehicle and the driver. They
+ * are loaded in one unit of work, always in that order (the repositories lock each aggregate, and one order of locking
+ * rules out deadlocks), and their events are stored together or not at all. Any refusal (the order not approved,
+ * the vehicle or driver booked for an overlapping period, the car too small) rolls back the whole dispatch.
+ * <p>
+ * Loading checks the tenant: another bureau's order, vehicle or driver is "not found", exactly like a missing id.
+ */
+public class VehicleDispatching {
+
+    private final Repository<VehicleOrder> orders;
+    private final Repository<Vehicle> vehicles;
+    private final Repository<Driver> drivers;
+
+    public VehicleDispatching(Repository<VehicleOrder> orders, Repository<Vehicle> vehicles,
+                              Repository<Driver> drivers) {
+        this.orders = orders;
+        this.vehicles = vehicles;
+        this.drivers = drivers;
+    }
+
+    /** Answers the order's version after dispatch. */
+    @CommandHandler
+    public long handle(DispatchVehicleOrderCommand command) {
+        Aggregate<VehicleOrder> order = load(orders, command.orderId(), "vehicle order");
+        order.execute(o -> o.requireDispatchable(command.tenantId()));
+        TimeWindow window = order.invoke(VehicleOrder::plannedWindow);
+        int passengers = order.invoke(VehicleOrder::passengerCount);
+        Aggregate<Vehicle> vehicle = load(vehicles, command.vehicleId(), "vehicle");
+        vehicle.execute(v -> v.requireTenant(command.tenantId()));
+        Aggregate<Driver> driver = load(drivers, command.driverId(), "driver");
+        driver.execute(d -> d.requireTenant(command.tenantId()));
+
+        vehicle.execute(v -> v.reserve(command.orderId(), window, passengers));
+        driver.execute(d -> d.reserve(command.orderId(), window));
+        order.execute(o -> o.dispatch(command.dispatcherId(), command.vehicleId(), command.driverId()));
+        return order.version();
+    }
+
+    /** Ends the trip, completes the order and frees the vehicle and driver. Answers the order's version. */
+    @CommandHandler
+    public long handle(EndTripCommand command) {
+        Aggregate<VehicleOrder> order = load(orders, command.orderId(), "vehicle order");
+        order.execute(o -> o.endTrip(command));
+        String vehicleId = order.invoke(VehicleOrder::vehicleId);
+        String driverId = order.invoke(VehicleOrder::driverId);
+        load(vehicles, vehicleId, "vehicle").execute(v -> v.release(command.orderId()));
+        load(drivers, driverId, "driver").execute(d -> d.release(command.orderId()));
+        return order.version();
+    }
+
+    private static <T> Aggregate<T> load(Repository<T> repository, String id, String kind) {
+        if (id == null || id.isBlank()) {
+            throw new ObjectNotFoundException(kind + " without id");
+        }
+        try {
+            return repository.load(id);
+        } catch (AggregateNotFoundException missing) {
+            throw new ObjectNotFoundException(kind + " " + id);
+        }
+    }
+}

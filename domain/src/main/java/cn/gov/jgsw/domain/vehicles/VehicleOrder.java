@@ -1,0 +1,273 @@
+package cn.gov.jgsw.domain.vehicles;
+
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
+import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus.APPROVED;
+import static cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus.AWAITING_APPROVAL;
+import static cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus.DISPATCHED;
+import static cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus.IN_TRIP;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A vehicle order (用车申请) from placement to completion:
+ * AWAITING_APPROVAL → APPROVED or REJECTED → DISPATCHED → IN_TRIP → COMPLETED; CANCELLED by the requester before
+ * dispatch. Every step is an event naming who took it; each refused step names its reason code.
+ * <p>
+ * Dispatch and the end of the trip also reserve and release the vehicle and the driver, so they are handled by
+ * {@link VehicleDispatching}, which calls the package-private methods here in the same unit of work.
+ */
+public class VehicleOrder {
+
+    /** An order covers a trip, not a standing assignment. */
+    static final Duration LONGEST_WINDOW = Duration.ofDays(7);
+    /** Tolerates the clock difference between phone, network and server when a trip is ordered "now". */
+    static final Duration START_GRACE = Duration.ofMinutes(5);
+    static final int MOST_PASSENGERS = 50;
+    static final int LONGEST_PURPOSE = 200;
+    static final int LONGEST_PLACE = 100;
+
+    private static final Set<VehicleOrderStatus> CANCELLABLE = EnumSet.of(AWAITING_APPROVAL, APPROVED);
+
+    @AggregateIdentifier
+    private String orderId;
+    private String tenantId;
+    private String requesterId;
+    private TimeWindow plannedWindow;
+    private int passengerCount;
+    private VehicleOrderStatus status;
+    private String vehicleId;
+    private String driverId;
+    private long startOdometerKm;
+
+    /** For Axon, which rebuilds the aggregate from its events. */
+    protected VehicleOrder() {
+    }
+
+    @CommandHandler
+    VehicleOrder(OrderVehicleCommand command) {
+        String purpose = requireText(command.purpose(), LONGEST_PURPOSE, "purpose");
+        String origin = requireText(command.origin(), LONGEST_PLACE, "origin");
+        String destination = requireText(command.destination(), LONGEST_PLACE, "destination");
+        TimeWindow window = command.plannedWindow();
+        if (window == null || window.start() == null || window.end() == null || !window.end().isAfter(window.start())) {
+            throw refused(VehicleErrorCode.END_BEFORE_START, "planned end not after planned start");
+        }
+        if (window.start().isBefore(command.orderedAt().minus(START_GRACE))) {
+            throw refused(VehicleErrorCode.PLANNED_START_IN_PAST, "planned start " + window.start());
+        }
+        if (Duration.between(window.start(), window.end()).compareTo(LONGEST_WINDOW) > 0) {
+            throw refused(VehicleErrorCode.WINDOW_TOO_LONG, "window longer than " + LONGEST_WINDOW);
+        }
+        if (command.passengerCount() < 1 || command.passengerCount() > MOST_PASSENGERS) {
+            throw refused(VehicleErrorCode.INVALID_PASSENGER_COUNT, "passengers " + command.passengerCount());
+        }
+        apply(new VehicleOrderedEvent(command.orderId(), command.tenantId(), command.requesterId(), command.unitId(),
+                purpose, origin, destination, window, command.passengerCount(), command.carClass(),
+                command.orderedAt()));
+    }
+
+    @CommandHandler
+    long handle(CancelVehicleOrderCommand command) {
+        requireTenant(command.tenantId());
+        if (!requesterId.equals(command.userId())) {
+            throw refused(VehicleErrorCode.NOT_THE_REQUESTER, "cancel by " + command.userId());
+        }
+        requireStatus(CANCELLABLE, "cancel");
+        apply(new VehicleOrderCancelledEvent(orderId, tenantId, command.userId(), blankToNull(command.reason())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ApproveVehicleOrderCommand command) {
+        requireTenant(command.tenantId());
+        requireStatus(EnumSet.of(AWAITING_APPROVAL), "approve");
+        refuseSelfApproval(command.approverId());
+        apply(new VehicleOrderApprovedEvent(orderId, tenantId, command.approverId(), blankToNull(command.comment())));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RejectVehicleOrderCommand command) {
+        requireTenant(command.tenantId());
+        requireStatus(EnumSet.of(AWAITING_APPROVAL), "reject");
+        refuseSelfApproval(command.approverId());
+        String reason = blankToNull(command.reason());
+        if (reason == null) {
+            throw refused(VehicleErrorCode.REASON_REQUIRED, "rejection without reason");
+        }
+        apply(new VehicleOrderRejectedEvent(orderId, tenantId, command.approverId(),
+                requireText(reason, LONGEST_PURPOSE, "reason")));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(StartTripCommand command) {
+        requireTenant(command.tenantId());
+        requireStatus(EnumSet.of(DISPATCHED), "start trip");
+        requireAssignedDriver(command.driverId());
+        if (command.odometerKm() < 0) {
+            throw refused(VehicleErrorCode.INVALID_ODOMETER, "negative odometer");
+        }
+        apply(new TripStartedEvent(orderId, tenantId, command.driverId(), command.odometerKm(), command.startedAt()));
+        return getVersion();
+    }
+
+    /** Checked before the vehicle and driver are reserved, so that nothing is reserved for an order not approved. */
+    void requireDispatchable(String commandTenantId) {
+        requireTenant(commandTenantId);
+        requireStatus(EnumSet.of(APPROVED), "dispatch");
+    }
+
+    void dispatch(String dispatcherId, String vehicleId, String driverId) {
+        requireStatus(EnumSet.of(APPROVED), "dispatch");
+        apply(new VehicleOrderDispatchedEvent(orderId, tenantId, dispatcherId, vehicleId, driverId, plannedWindow));
+    }
+
+    void endTrip(EndTripCommand command) {
+        requireTenant(command.tenantId());
+        requireStatus(EnumSet.of(IN_TRIP), "end trip");
+        requireAssignedDriver(command.driverId());
+        if (command.odometerKm() < startOdometerKm) {
+            throw refused(VehicleErrorCode.INVALID_ODOMETER, "end odometer below start");
+        }
+        if (command.fuelLitres() == null || command.fuelLitres().signum() < 0 || command.tollsFen() < 0) {
+            throw refused(VehicleErrorCode.INVALID_TRIP_COST, "negative fuel or tolls");
+        }
+        apply(new TripEndedEvent(orderId, tenantId, command.driverId(), command.odometerKm(),
+                command.odometerKm() - startOdometerKm, command.fuelLitres().setScale(2, RoundingMode.HALF_UP),
+                command.tollsFen(), command.endedAt()));
+        apply(new VehicleOrderCompletedEvent(orderId, tenantId));
+    }
+
+    String tenantId() {
+        return tenantId;
+    }
+
+    TimeWindow plannedWindow() {
+        return plannedWindow;
+    }
+
+    int passengerCount() {
+        return passengerCount;
+    }
+
+    String vehicleId() {
+        return vehicleId;
+    }
+
+    String driverId() {
+        return driverId;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderedEvent event) {
+        orderId = event.orderId();
+        tenantId = event.tenantId();
+        requesterId = event.requesterId();
+        plannedWindow = event.plannedWindow();
+        passengerCount = event.passengerCount();
+        status = AWAITING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderCancelledEvent event) {
+        status = VehicleOrderStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderApprovedEvent event) {
+        status = APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderRejectedEvent event) {
+        status = VehicleOrderStatus.REJECTED;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderDispatchedEvent event) {
+        status = DISPATCHED;
+        vehicleId = event.vehicleId();
+        driverId = event.driverId();
+    }
+
+    @EventSourcingHandler
+    void on(TripStartedEvent event) {
+        status = IN_TRIP;
+        startOdometerKm = event.odometerKm();
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderCompletedEvent event) {
+        status = VehicleOrderStatus.COMPLETED;
+    }
+
+    /** Another bureau's order is answered exactly like one that does not exist. */
+    private void requireTenant(String commandTenantId) {
+        // Null-safe: an id of another kind of object (say, an order id given as a vehicle id) has no tenant here.
+        if (!commandTenantId.equals(tenantId)) {
+            throw new ObjectNotFoundException("vehicle order " + orderId + " not in tenant " + commandTenantId);
+        }
+    }
+
+    private void requireStatus(Set<VehicleOrderStatus> allowed, String step) {
+        if (!allowed.contains(status)) {
+            throw refused(VehicleErrorCode.INVALID_ORDER_TRANSITION, step + " in status " + status);
+        }
+    }
+
+    private void refuseSelfApproval(String approverId) {
+        if (requesterId.equals(approverId)) {
+            throw refused(VehicleErrorCode.SELF_APPROVAL, "approver is the requester");
+        }
+    }
+
+    private void requireAssignedDriver(String callerId) {
+        if (!driverId.equals(callerId)) {
+            throw refused(VehicleErrorCode.NOT_THE_ASSIGNED_DRIVER, "driver " + callerId);
+        }
+    }
+
+    private static String requireText(String value, int longest, String field) {
+        String text = blankToNull(value);
+        if (text == null || text.length() > longest) {
+            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + " empty or longer than " + longest);
+        }
+        return text;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    static BusinessRuleViolation refused(VehicleErrorCode code, String logMessage) {
+        return new BusinessRuleViolation(code, logMessage);
+    }
+}

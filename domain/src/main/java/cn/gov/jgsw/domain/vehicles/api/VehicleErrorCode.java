@@ -1,0 +1,44 @@
+package cn.gov.jgsw.domain.vehicles.api;
+
+import cn.gov.jgsw.domain.shared.api.ErrorCode;
+
+/** Why the vehicles context refused a command. Stable: the app branches on these. */
+public enum VehicleErrorCode implements ErrorCode {
+    /** Purpose, origin or destination is empty or too long. */
+    INVALID_ORDER_TEXT,
+    /** The planned end is not after the planned start. */
+    END_BEFORE_START,
+    /** The planned start lies in the past. */
+    PLANNED_START_IN_PAST,
+    /** The planned use is longer than an order may cover. */
+    WINDOW_TOO_LONG,
+    /** The passenger count is below one or above what any car carries. */
+    INVALID_PASSENGER_COUNT,
+    /** The step is not allowed in the order's current status (e.g. approving a cancelled order). */
+    INVALID_ORDER_TRANSITION,
+    /** Only the person who placed the order may cancel it. */
+    NOT_THE_REQUESTER,
+    /** An approver may not decide their own order. */
+    SELF_APPROVAL,
+    /** A rejection or cancellation needs a reason. */
+    REASON_REQUIRED,
+    /** The vehicle is already reserved for an overlapping period. */
+    VEHICLE_DOUBLE_BOOKED,
+    /** The driver is already reserved for an overlapping period. */
+    DRIVER_DOUBLE_BOOKED,
+    /** The vehicle has fewer seats than the order has passengers. */
+    VEHICLE_TOO_SMALL,
+    /** Only the driver assigned to the order may start or end its trip. */
+    NOT_THE_ASSIGNED_DRIVER,
+    /** An odometer reading is negative, or the end reading is below the start reading. */
+    INVALID_ODOMETER,
+    /** Fuel or tolls are negative. */
+    INVALID_TRIP_COST,
+    /** A plate number or seat count of a vehicle is invalid. */
+    INVALID_VEHICLE;
+
+    @Override
+    public String code() {
+        return name();
+    }
+}

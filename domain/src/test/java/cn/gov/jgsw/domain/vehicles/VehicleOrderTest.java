@@ -1,0 +1,397 @@
+package cn.gov.jgsw.domain.vehicles;
+
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.ErrorCode;
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
+import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Every transition and every refusal of the vehicle order lifecycle. */
+class VehicleOrderTest {
+
+    static final String ORDER = "order-1";
+    static final String NANMING = "bureau-nanming";
+    static final String CLERK = "user-clerk";
+    static final String APPROVER = "user-approver";
+    static final String DISPATCHER = "user-dispatcher";
+    static final String DRIVER = "user-driver";
+    static final String VEHICLE = "vehicle-1";
+    static final Instant NOW = Instant.parse("2026-11-26T01:00:00Z");
+    static final TimeWindow WINDOW = new TimeWindow(NOW.plusSeconds(3600), NOW.plusSeconds(3 * 3600));
+
+    private AggregateTestFixture<VehicleOrder> fixture;
+
+    /**
+     * Dispatch and end of trip are handled by {@link VehicleDispatching} together with the vehicle and driver; here
+     * only the order's part runs, through the same package-private methods.
+     */
+    static final class OrderPartOfDispatching {
+        private final Repository<VehicleOrder> orders;
+
+        OrderPartOfDispatching(Repository<VehicleOrder> orders) {
+            this.orders = orders;
+        }
+
+        @CommandHandler
+        long handle(DispatchVehicleOrderCommand command) {
+            Aggregate<VehicleOrder> order = orders.load(command.orderId());
+            order.execute(o -> o.requireDispatchable(command.tenantId()));
+            order.execute(o -> o.dispatch(command.dispatcherId(), command.vehicleId(), command.driverId()));
+            return order.version();
+        }
+
+        @CommandHandler
+        long handle(EndTripCommand command) {
+            Aggregate<VehicleOrder> order = orders.load(command.orderId());
+            order.execute(o -> o.endTrip(command));
+            return order.version();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(VehicleOrder.class);
+        fixture.registerAnnotatedCommandHandler(new OrderPartOfDispatching(fixture.getRepository()));
+    }
+
+    static OrderVehicleCommand order(TimeWindow window, int passengers, String purpose) {
+        return new OrderVehicleCommand(ORDER, NANMING, CLERK, "unit-office", purpose, "区政府", "省机关事务管理局",
+                window, passengers, CarClass.SEDAN, NOW);
+    }
+
+    static VehicleOrderedEvent ordered() {
+        return new VehicleOrderedEvent(ORDER, NANMING, CLERK, "unit-office", "参加会议", "区政府", "省机关事务管理局",
+                WINDOW, 3, CarClass.SEDAN, NOW);
+    }
+
+    static VehicleOrderApprovedEvent approved() {
+        return new VehicleOrderApprovedEvent(ORDER, NANMING, APPROVER, null);
+    }
+
+    static VehicleOrderDispatchedEvent dispatched() {
+        return new VehicleOrderDispatchedEvent(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER, WINDOW);
+    }
+
+    static TripStartedEvent started() {
+        return new TripStartedEvent(ORDER, NANMING, DRIVER, 12000, NOW.plusSeconds(3700));
+    }
+
+    // placing
+
+    @Test
+    void placingAnOrderAwaitsApproval() {
+        fixture.givenNoPriorActivity()
+                .when(order(WINDOW, 3, " 参加会议 "))
+                .expectEvents(ordered());
+    }
+
+    @Test
+    void anEmptyPurposeIsRefused() {
+        fixture.givenNoPriorActivity().when(order(WINDOW, 3, "  "))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TEXT));
+    }
+
+    @Test
+    void aPurposeLongerThan200CharactersIsRefused() {
+        fixture.givenNoPriorActivity().when(order(WINDOW, 3, "会".repeat(201)))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TEXT));
+    }
+
+    @Test
+    void anEndBeforeTheStartIsRefused() {
+        fixture.givenNoPriorActivity().when(order(new TimeWindow(WINDOW.end(), WINDOW.start()), 3, "会议"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.END_BEFORE_START));
+    }
+
+    @Test
+    void aStartInThePastIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(order(new TimeWindow(NOW.minusSeconds(3600), NOW.plusSeconds(3600)), 3, "会议"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.PLANNED_START_IN_PAST));
+    }
+
+    @Test
+    void aWindowOfMoreThanAWeekIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(order(new TimeWindow(WINDOW.start(), WINDOW.start().plusSeconds(8 * 86400)), 3, "会议"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.WINDOW_TOO_LONG));
+    }
+
+    @Test
+    void zeroPassengersAreRefused() {
+        fixture.givenNoPriorActivity().when(order(WINDOW, 0, "会议"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_PASSENGER_COUNT));
+    }
+
+    // cancelling
+
+    @Test
+    void theRequesterCancelsBeforeApproval() {
+        fixture.given(ordered())
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, "会议取消"))
+                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, "会议取消"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void theRequesterCancelsAnApprovedOrder() {
+        fixture.given(ordered(), approved())
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
+                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null));
+    }
+
+    @Test
+    void cancellingAfterDispatchIsRefused() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void someoneElseCannotCancel() {
+        fixture.given(ordered())
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.NOT_THE_REQUESTER));
+    }
+
+    @Test
+    void anotherBureauCannotCancelAndFindsNothing() {
+        fixture.given(ordered())
+                .when(new CancelVehicleOrderCommand(ORDER, "bureau-yunyan", CLERK, null))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+    }
+
+    // approving and rejecting
+
+    @Test
+    void anApproverApproves() {
+        fixture.given(ordered())
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, " 同意 "))
+                .expectEvents(new VehicleOrderApprovedEvent(ORDER, NANMING, APPROVER, "同意"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void approvingTwiceIsRefused() {
+        fixture.given(ordered(), approved())
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void approvingACancelledOrderIsRefused() {
+        fixture.given(ordered(), new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null))
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void approvingOnesOwnOrderIsRefused() {
+        fixture.given(ordered())
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, CLERK, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.SELF_APPROVAL));
+    }
+
+    @Test
+    void anotherBureauCannotApproveAndFindsNothing() {
+        fixture.given(ordered())
+                .when(new ApproveVehicleOrderCommand(ORDER, "bureau-yunyan", APPROVER, null))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void anApproverRejectsWithAReason() {
+        fixture.given(ordered())
+                .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, "请乘坐公共交通"))
+                .expectEvents(new VehicleOrderRejectedEvent(ORDER, NANMING, APPROVER, "请乘坐公共交通"));
+    }
+
+    @Test
+    void rejectingWithoutAReasonIsRefused() {
+        fixture.given(ordered())
+                .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, " "))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.REASON_REQUIRED));
+    }
+
+    @Test
+    void rejectingAnApprovedOrderIsRefused() {
+        fixture.given(ordered(), approved())
+                .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, "晚了"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void rejectingOnesOwnOrderIsRefused() {
+        fixture.given(ordered())
+                .when(new RejectVehicleOrderCommand(ORDER, NANMING, CLERK, "不去了"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.SELF_APPROVAL));
+    }
+
+    // dispatching
+
+    @Test
+    void anApprovedOrderIsDispatched() {
+        fixture.given(ordered(), approved())
+                .when(new DispatchVehicleOrderCommand(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER))
+                .expectEvents(dispatched())
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void dispatchingAnOrderAwaitingApprovalIsRefused() {
+        fixture.given(ordered())
+                .when(new DispatchVehicleOrderCommand(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void dispatchingARejectedOrderIsRefused() {
+        fixture.given(ordered(), new VehicleOrderRejectedEvent(ORDER, NANMING, APPROVER, "否"))
+                .when(new DispatchVehicleOrderCommand(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void dispatchingTwiceIsRefused() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new DispatchVehicleOrderCommand(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void anotherBureauCannotDispatchAndFindsNothing() {
+        fixture.given(ordered(), approved())
+                .when(new DispatchVehicleOrderCommand(ORDER, "bureau-yunyan", DISPATCHER, VEHICLE, DRIVER))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+    }
+
+    // the trip
+
+    @Test
+    void theAssignedDriverStartsTheTrip() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new StartTripCommand(ORDER, NANMING, DRIVER, 12000, NOW.plusSeconds(3700)))
+                .expectEvents(started())
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void anotherDriverCannotStartTheTrip() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new StartTripCommand(ORDER, NANMING, "user-other-driver", 12000, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.NOT_THE_ASSIGNED_DRIVER));
+    }
+
+    @Test
+    void startingBeforeDispatchIsRefused() {
+        fixture.given(ordered(), approved())
+                .when(new StartTripCommand(ORDER, NANMING, DRIVER, 12000, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void startingTwiceIsRefused() {
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new StartTripCommand(ORDER, NANMING, DRIVER, 12000, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void aNegativeOdometerIsRefused() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new StartTripCommand(ORDER, NANMING, DRIVER, -1, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ODOMETER));
+    }
+
+    @Test
+    void endingTheTripRecordsTheSlipAndCompletesTheOrder() {
+        Instant ended = NOW.plusSeconds(9000);
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, new BigDecimal("5.5"), 1500, ended))
+                .expectEvents(new TripEndedEvent(ORDER, NANMING, DRIVER, 12042, 42, new BigDecimal("5.50"), 1500, ended),
+                        new VehicleOrderCompletedEvent(ORDER, NANMING))
+                .expectResultMessagePayload(5L);
+    }
+
+    @Test
+    void endingBelowTheStartOdometerIsRefused() {
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 11999, BigDecimal.ONE, 0, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ODOMETER));
+    }
+
+    @Test
+    void negativeFuelOrTollsAreRefused() {
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, new BigDecimal("-1"), 0, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_TRIP_COST));
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, BigDecimal.ONE, -100, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_TRIP_COST));
+    }
+
+    @Test
+    void endingATripNotStartedIsRefused() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, BigDecimal.ONE, 0, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void anotherDriverCannotEndTheTrip() {
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, "user-other-driver", 12042, BigDecimal.ONE, 0, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.NOT_THE_ASSIGNED_DRIVER));
+    }
+
+    @Test
+    void aCompletedOrderCannotBeCancelled() {
+        fixture.given(ordered(), approved(), dispatched(), started(),
+                        new TripEndedEvent(ORDER, NANMING, DRIVER, 12042, 42, BigDecimal.ONE, 0, NOW),
+                        new VehicleOrderCompletedEvent(ORDER, NANMING))
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    static Matcher<BusinessRuleViolation> refusedWith(ErrorCode code) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(BusinessRuleViolation violation) {
+                return violation.errorCode() == code;
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a refusal with code " + code.code());
+            }
+        };
+    }
+}
