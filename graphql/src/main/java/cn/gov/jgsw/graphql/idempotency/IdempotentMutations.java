@@ -131,6 +131,15 @@ public class IdempotentMutations {
         };
     }
 
+    /**
+     * The id of an object a mutation creates, derived from the person and their idempotency key: should the command
+     * ever run twice for one key (ADR 0002), the second run meets the first object instead of creating another.
+     */
+    public static String newObjectId(Caller caller, String key) {
+        return UUID.nameUUIDFromBytes((caller.tenantId() + "\n" + caller.userId() + "\n" + key)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** Inserts the claim; answers null if this call claimed the key, else the record already there. */
     private Document claim(String id, String claimToken, Caller caller, String operation, String inputHash) {
         for (int attempt = 0; attempt < 3; attempt++) {

@@ -1,10 +1,9 @@
 package cn.gov.jgsw.graphql.units;
 
-import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
-import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.UnitDirectory;
 import cn.gov.jgsw.tenants.api.UnitView;
@@ -37,22 +36,13 @@ public class UnitController {
     }
 
     @QueryMapping
-    public UnitConnection units(@Argument Integer first, @Argument String after,
-                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        int pageSize = first == null ? 20 : first;
-        if (pageSize < 1 || pageSize > MAX_PAGE) {
-            throw new BusinessRuleViolation(CommonErrorCode.INVALID_INPUT, "first out of range: " + pageSize);
-        }
+    public Connection<UnitView> units(@Argument Integer first, @Argument String after,
+                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterId = after == null ? null : cursors.decode(caller, LIST, after);
         // One more than asked tells whether another page follows, without a count query.
         List<UnitView> found = units.units(caller.tenantId(), afterId, pageSize + 1);
-        List<UnitView> page = found.subList(0, Math.min(pageSize, found.size()));
-        List<UnitConnection.Edge> edges = page.stream()
-                .map(u -> new UnitConnection.Edge(cursors.encode(caller, LIST, u.id()), u))
-                .toList();
-        return new UnitConnection(edges, new UnitConnection.PageInfo(
-                found.size() > pageSize, afterId != null,
-                edges.isEmpty() ? null : edges.get(0).cursor(),
-                edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
+        return Connection.of(found.subList(0, Math.min(pageSize, found.size())),
+                unit -> cursors.encode(caller, LIST, unit.id()), found.size() > pageSize, afterId == null);
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.jgsw.graphql.errors;
 
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
+import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -26,6 +27,7 @@ class ErrorMessagesTest {
         Properties english = bundle("errors_en.properties");
         List<ErrorCode> codes = new ArrayList<>(List.of(CommonErrorCode.values()));
         codes.addAll(List.of(ApiErrorCode.values()));
+        codes.addAll(List.of(VehicleErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Posts GraphQL documents over real HTTP as the mobile app does, with a bearer token and optional language, and
@@ -22,6 +24,7 @@ import java.util.Map;
 public final class GraphQlClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FRAGMENT_SPREAD = Pattern.compile("\\.\\.\\.([A-Z][A-Za-z0-9]*)");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String endpoint;
@@ -43,11 +46,27 @@ public final class GraphQlClient {
                 acceptLanguage);
     }
 
-    /** The operation document of that name from {@code operations/NAME.graphql}. */
+    /**
+     * The operation document of that name from {@code operations/NAME.graphql}, with the fragments it spreads
+     * appended from {@code operations/fragments/FRAGMENT.graphql}, as the app sends them.
+     */
     public static String operation(String name) {
-        try (InputStream in = GraphQlClient.class.getResourceAsStream("/operations/" + name + ".graphql")) {
+        String document = resource("/operations/" + name + ".graphql");
+        Matcher spread = FRAGMENT_SPREAD.matcher(document);
+        StringBuilder withFragments = new StringBuilder(document);
+        while (spread.find()) {
+            String fragment = resource("/operations/fragments/" + spread.group(1) + ".graphql");
+            if (withFragments.indexOf("fragment " + spread.group(1) + " ") < 0) {
+                withFragments.append('\n').append(fragment);
+            }
+        }
+        return withFragments.toString();
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = GraphQlClient.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IllegalArgumentException("no operation document " + name);
+                throw new IllegalArgumentException("no document " + path);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Seeds the demo bureaus, two units each and one person per role per bureau, logins
+ * Seeds the demo bureaus, two units each and one person per role per bureau (two drivers), logins
  * {@code <bureau>.<role>} (e.g. {@code nanming.civil-servant}) with the demo password {@value #DEMO_PASSWORD}.
  * Seeding is idempotent: existing records are replaced with the same content, so a restart changes nothing.
  */
@@ -62,14 +62,23 @@ public class DemoDataSeeder implements ApplicationRunner {
             String prefix = DemoBureaus.loginPrefix(bureau.id());
             for (Role role : Role.values()) {
                 String roleName = role.name().toLowerCase(Locale.ROOT).replace('_', '-');
-                String username = prefix + "." + roleName;
-                users.findByUsername(username).ifPresentOrElse(existing -> { }, () -> users.save(new PlatformUser(
-                        "user-" + prefix + "-" + roleName, bureau.id(), username, passwordHash,
-                        displayName(bureau, role), role == Role.DRIVER ? motorPool : office, Set.of(role), true)));
-                people++;
+                people += seed(bureau, prefix + "." + roleName, "user-" + prefix + "-" + roleName,
+                        displayName(bureau, role), role == Role.DRIVER ? motorPool : office, role, passwordHash);
             }
+            // A second driver, so that a dispatcher has a choice and double booking can be shown.
+            people += seed(bureau, prefix + ".driver-2", "user-" + prefix + "-driver-2",
+                    displayName(bureau, Role.DRIVER) + "二", motorPool, Role.DRIVER, passwordHash);
         }
         log.info("Demo data ready: {} bureaus, {} people (password in README)", DemoBureaus.all().size(), people);
+    }
+
+    private int seed(Bureau bureau, String username, String userId, String displayName, String unitId, Role role,
+                     String passwordHash) {
+        if (users.findByUsername(username).isEmpty()) {
+            users.save(new PlatformUser(userId, bureau.id(), username, passwordHash, displayName, unitId, Set.of(role),
+                    true));
+        }
+        return 1;
     }
 
     private static String displayName(Bureau bureau, Role role) {

@@ -16,7 +16,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,6 +59,12 @@ public class UserAccounts implements UserDetailsService, PersonDirectory {
     public Optional<PersonView> findPerson(String tenantId, String userId) {
         Document found = users.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", userId))).first();
         return Optional.ofNullable(found).map(UserAccounts::user).map(PlatformUser::view);
+    }
+
+    @Override
+    public List<PersonView> findPeople(String tenantId, Collection<String> userIds) {
+        return users.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.in("_id", userIds)))
+                .map(UserAccounts::user).map(PlatformUser::view).into(new ArrayList<>());
     }
 
     @Override

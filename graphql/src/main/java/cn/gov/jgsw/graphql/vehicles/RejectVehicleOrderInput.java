@@ -1,0 +1,5 @@
+package cn.gov.jgsw.graphql.vehicles;
+
+/** Input of {@code rejectVehicleOrder}. */
+public record RejectVehicleOrderInput(String idempotencyKey, String orderId, String reason) {
+}

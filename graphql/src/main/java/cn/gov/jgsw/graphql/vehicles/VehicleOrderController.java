@@ -1,0 +1,210 @@
+package cn.gov.jgsw.graphql.vehicles;
+
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
+import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.graphql.cursors.CursorCodec;
+import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
+import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.Connection;
+import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
+import cn.gov.jgsw.graphql.runtime.Roles;
+import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderList;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderPage;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
+import cn.gov.jgsw.tenants.api.Role;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The vehicle order flow on the phone. The bureau and the acting person always come from the token; roles decide
+ * which operations a caller may use ({@code FORBIDDEN} otherwise); an order of another bureau, or one the caller may
+ * not see, is {@code NOT_FOUND} exactly like a missing id. Every mutation is idempotent and answers the order as it
+ * left it.
+ */
+@Controller
+public class VehicleOrderController {
+
+    static final int MAX_PAGE = 50;
+    private static final long COMMAND_TIMEOUT_SECONDS = 10;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final IdempotentMutations idempotentMutations;
+    private final ReadYourWrites readYourWrites;
+    private final CursorCodec cursors;
+    private final Clock clock;
+
+    public VehicleOrderController(CommandGateway commands, QueryGateway queries,
+                                  IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
+                                  CursorCodec cursors, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.idempotentMutations = idempotentMutations;
+        this.readYourWrites = readYourWrites;
+        this.cursors = cursors;
+        this.clock = clock;
+    }
+
+    // queries
+
+    @QueryMapping
+    public VehicleOrderView vehicleOrder(@Argument String id, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        return find(caller.tenantId(), id).filter(order -> maySee(caller, order))
+                .orElseThrow(() -> new ObjectNotFoundException("vehicle order " + id));
+    }
+
+    @QueryMapping
+    public Connection<VehicleOrderView> myVehicleOrders(@Argument Integer first, @Argument String after,
+                                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        return list(caller, VehicleOrderList.PLACED_BY, first, after);
+    }
+
+    @QueryMapping
+    public Connection<VehicleOrderView> vehicleOrdersAwaitingApproval(
+            @Argument Integer first, @Argument String after, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.APPROVER);
+        return list(caller, VehicleOrderList.AWAITING_APPROVAL, first, after);
+    }
+
+    @QueryMapping
+    public Connection<VehicleOrderView> approvedVehicleOrders(
+            @Argument Integer first, @Argument String after, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DISPATCHER);
+        return list(caller, VehicleOrderList.APPROVED, first, after);
+    }
+
+    @QueryMapping
+    public Connection<VehicleOrderView> myAssignments(@Argument Integer first, @Argument String after,
+                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DRIVER);
+        return list(caller, VehicleOrderList.ASSIGNED_TO, first, after);
+    }
+
+    // mutations
+
+    @MutationMapping
+    public VehicleOrderPayload orderVehicle(@Argument OrderVehicleInput input,
+                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.CIVIL_SERVANT);
+        String orderId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
+        return mutate(caller, "orderVehicle", input.idempotencyKey(), input, orderId, null,
+                new OrderVehicleCommand(orderId, caller.tenantId(), caller.userId(), caller.unitId(), input.purpose(),
+                        input.origin(), input.destination(), new TimeWindow(input.plannedStart(), input.plannedEnd()),
+                        input.passengerCount(), input.carClass(), clock.instant()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload cancelVehicleOrder(@Argument CancelVehicleOrderInput input,
+                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        return mutate(caller, "cancelVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
+                new CancelVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload approveVehicleOrder(@Argument ApproveVehicleOrderInput input,
+                                                   @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.APPROVER);
+        return mutate(caller, "approveVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
+                new ApproveVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.comment()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload rejectVehicleOrder(@Argument RejectVehicleOrderInput input,
+                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.APPROVER);
+        return mutate(caller, "rejectVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
+                new RejectVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload dispatchVehicleOrder(@Argument DispatchVehicleOrderInput input,
+                                                    @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DISPATCHER);
+        return mutate(caller, "dispatchVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
+                new DispatchVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(),
+                        input.vehicleId(), input.driverId()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload startTrip(@Argument StartTripInput input,
+                                         @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DRIVER);
+        return mutate(caller, "startTrip", input.idempotencyKey(), input, input.orderId(), null,
+                new StartTripCommand(input.orderId(), caller.tenantId(), caller.userId(), input.odometerKm(),
+                        clock.instant()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload endTrip(@Argument EndTripInput input,
+                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DRIVER);
+        return mutate(caller, "endTrip", input.idempotencyKey(), input, input.orderId(), null,
+                new EndTripCommand(input.orderId(), caller.tenantId(), caller.userId(), input.odometerKm(),
+                        BigDecimal.valueOf(input.fuelLitres()), input.tollsFen(), clock.instant()));
+    }
+
+    /**
+     * Sends the command once per idempotency key and answers the order once the view has reached the version the
+     * command produced. A creating command answers the new id, meaning version 0.
+     */
+    private VehicleOrderPayload mutate(Caller caller, String operation, String key, Object input, String orderId,
+                                       String reason, Object command) {
+        return idempotentMutations.execute(caller, operation, key, input, Long.class,
+                () -> {
+                    Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                            .andMetaData(CommandMetadata.of(caller, key, reason)), COMMAND_TIMEOUT_SECONDS,
+                            TimeUnit.SECONDS);
+                    return result instanceof Long version ? version : 0L;
+                },
+                version -> new VehicleOrderPayload(readYourWrites.await(
+                        () -> find(caller.tenantId(), orderId).orElse(null),
+                        order -> order != null && order.version() >= version)),
+                VehicleOrderPayload.class);
+    }
+
+    private Connection<VehicleOrderView> list(Caller caller, VehicleOrderList list, Integer first, String after) {
+        int pageSize = Connection.pageSize(first, MAX_PAGE);
+        String listName = "vehicle-orders/" + list.name();
+        String afterPosition = after == null ? null : cursors.decode(caller, listName, after);
+        VehicleOrderPage page = queries.query(new FindVehicleOrdersQuery(caller.tenantId(), list, caller.userId(),
+                afterPosition, pageSize), VehicleOrderPage.class).join();
+        return Connection.of(page.orders(), order -> cursors.encode(caller, listName, order.position(list)),
+                page.hasMore(), afterPosition == null);
+    }
+
+    private Optional<VehicleOrderView> find(String tenantId, String orderId) {
+        return queries.query(new FindVehicleOrderQuery(tenantId, orderId),
+                ResponseTypes.optionalInstanceOf(VehicleOrderView.class)).join();
+    }
+
+    /** Own orders; every order of the bureau for those who decide on, dispatch or administer them; one's trips. */
+    private static boolean maySee(Caller caller, VehicleOrderView order) {
+        return order.requesterId().equals(caller.userId())
+                || caller.userId().equals(order.driverId())
+                || caller.hasRole(Role.APPROVER) || caller.hasRole(Role.DISPATCHER)
+                || caller.hasRole(Role.BUREAU_ADMIN);
+    }
+}

@@ -1,0 +1,207 @@
+package cn.gov.jgsw.projections.vehicleorders;
+
+import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
+import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.TripView;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderList;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderPage;
+import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps {@code vehicle_orders}: one document per order. Every update is guarded by the order's event sequence number,
+ * so replays and redeliveries change nothing. Indexes, tenant first, one per list:
+ * {@code {tenantId, requesterId, orderedAt: -1, _id: -1}}, {@code {tenantId, status, plannedStart, _id}},
+ * {@code {tenantId, driverId, status, plannedStart, _id}}.
+ */
+@Component
+@ProcessingGroup(VehicleOrderProjection.PROCESSING_GROUP)
+public class VehicleOrderProjection {
+
+    public static final String PROCESSING_GROUP = "vehicle-orders";
+
+    private final MongoCollection<Document> orders;
+
+    public VehicleOrderProjection(MongoDatabase platformDatabase) {
+        this.orders = platformDatabase.getCollection("vehicle_orders");
+        orders.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId", "requesterId"),
+                Indexes.descending("orderedAt", "_id")));
+        orders.createIndex(Indexes.ascending("tenantId", "status", "plannedStart", "_id"));
+        orders.createIndex(Indexes.ascending("tenantId", "driverId", "status", "plannedStart", "_id"));
+    }
+
+    @EventHandler
+    void on(VehicleOrderedEvent event, @SequenceNumber long sequence) {
+        Document order = new Document("tenantId", event.tenantId())
+                .append("requesterId", event.requesterId())
+                .append("unitId", event.unitId())
+                .append("purpose", event.purpose())
+                .append("origin", event.origin())
+                .append("destination", event.destination())
+                .append("plannedStart", Date.from(event.plannedWindow().start()))
+                .append("plannedEnd", Date.from(event.plannedWindow().end()))
+                .append("passengerCount", event.passengerCount())
+                .append("carClass", event.carClass() == null ? null : event.carClass().name())
+                .append("status", VehicleOrderStatus.AWAITING_APPROVAL.name())
+                .append("orderedAt", Date.from(event.orderedAt()))
+                .append("version", sequence);
+        orders.updateOne(Filters.eq("_id", event.orderId()), Updates.setOnInsert(order),
+                new UpdateOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(VehicleOrderApprovedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.APPROVED),
+                Updates.set("decidedBy", event.approverId()),
+                Updates.set("decisionComment", event.comment())));
+    }
+
+    @EventHandler
+    void on(VehicleOrderRejectedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.REJECTED),
+                Updates.set("decidedBy", event.approverId()),
+                Updates.set("decisionComment", event.reason())));
+    }
+
+    @EventHandler
+    void on(VehicleOrderCancelledEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.CANCELLED),
+                Updates.set("cancellationReason", event.reason())));
+    }
+
+    @EventHandler
+    void on(VehicleOrderDispatchedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.DISPATCHED),
+                Updates.set("dispatcherId", event.dispatcherId()),
+                Updates.set("vehicleId", event.vehicleId()),
+                Updates.set("driverId", event.driverId())));
+    }
+
+    @EventHandler
+    void on(TripStartedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.IN_TRIP),
+                Updates.set("trip", new Document("startOdometerKm", event.odometerKm())
+                        .append("startedAt", Date.from(event.startedAt())))));
+    }
+
+    @EventHandler
+    void on(TripEndedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                Updates.set("trip.endOdometerKm", event.odometerKm()),
+                Updates.set("trip.distanceKm", event.distanceKm()),
+                Updates.set("trip.fuelLitres", event.fuelLitres().toPlainString()),
+                Updates.set("trip.tollsFen", event.tollsFen()),
+                Updates.set("trip.endedAt", Date.from(event.endedAt()))));
+    }
+
+    @EventHandler
+    void on(VehicleOrderCompletedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, status(VehicleOrderStatus.COMPLETED));
+    }
+
+    @QueryHandler
+    Optional<VehicleOrderView> handle(FindVehicleOrderQuery query) {
+        return Optional.ofNullable(orders.find(Filters.and(
+                Filters.eq("tenantId", query.tenantId()), Filters.eq("_id", query.orderId()))).first())
+                .map(VehicleOrderProjection::view);
+    }
+
+    @QueryHandler
+    VehicleOrderPage handle(FindVehicleOrdersQuery query) {
+        VehicleOrderList list = query.list();
+        boolean newestFirst = list == VehicleOrderList.PLACED_BY;
+        String sortField = newestFirst ? "orderedAt" : "plannedStart";
+        List<Bson> filters = new ArrayList<>();
+        filters.add(Filters.eq("tenantId", query.tenantId()));
+        switch (list) {
+            case PLACED_BY -> filters.add(Filters.eq("requesterId", query.personId()));
+            case AWAITING_APPROVAL -> filters.add(Filters.eq("status", VehicleOrderStatus.AWAITING_APPROVAL.name()));
+            case APPROVED -> filters.add(Filters.eq("status", VehicleOrderStatus.APPROVED.name()));
+            case ASSIGNED_TO -> {
+                filters.add(Filters.eq("driverId", query.personId()));
+                filters.add(Filters.in("status", VehicleOrderStatus.DISPATCHED.name(), VehicleOrderStatus.IN_TRIP.name()));
+            }
+        }
+        if (query.afterPosition() != null) {
+            filters.add(after(query.afterPosition(), sortField, newestFirst));
+        }
+        Bson sort = newestFirst ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
+        List<VehicleOrderView> found = orders.find(Filters.and(filters)).sort(sort).limit(query.limit() + 1)
+                .map(VehicleOrderProjection::view).into(new ArrayList<>());
+        boolean hasMore = found.size() > query.limit();
+        return new VehicleOrderPage(hasMore ? found.subList(0, query.limit()) : found, hasMore);
+    }
+
+    /** Entries strictly after the position "epochMillis:id" in the list's order. */
+    private static Bson after(String position, String sortField, boolean descending) {
+        int colon = position.indexOf(':');
+        Date key = new Date(Long.parseLong(position.substring(0, colon)));
+        String id = position.substring(colon + 1);
+        return descending
+                ? Filters.or(Filters.lt(sortField, key), Filters.and(Filters.eq(sortField, key), Filters.lt("_id", id)))
+                : Filters.or(Filters.gt(sortField, key), Filters.and(Filters.eq(sortField, key), Filters.gt("_id", id)));
+    }
+
+    private void update(String tenantId, String orderId, long sequence, Bson changes) {
+        orders.updateOne(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", orderId),
+                        Filters.lt("version", sequence)),
+                Updates.combine(changes, Updates.set("version", sequence)));
+    }
+
+    private static Bson status(VehicleOrderStatus status) {
+        return Updates.set("status", status.name());
+    }
+
+    private static VehicleOrderView view(Document d) {
+        Document trip = d.get("trip", Document.class);
+        TripView tripView = trip == null ? null : new TripView(trip.getLong("startOdometerKm"),
+                instant(trip.getDate("startedAt")), trip.getLong("endOdometerKm"), trip.getLong("distanceKm"),
+                trip.getString("fuelLitres"), trip.getLong("tollsFen"), instant(trip.getDate("endedAt")));
+        return new VehicleOrderView(d.getString("_id"), d.getString("tenantId"), d.getString("requesterId"),
+                d.getString("unitId"), d.getString("purpose"), d.getString("origin"), d.getString("destination"),
+                instant(d.getDate("plannedStart")), instant(d.getDate("plannedEnd")), d.getInteger("passengerCount"),
+                d.getString("carClass") == null ? null : CarClass.valueOf(d.getString("carClass")),
+                VehicleOrderStatus.valueOf(d.getString("status")), instant(d.getDate("orderedAt")),
+                d.getString("decidedBy"), d.getString("decisionComment"), d.getString("cancellationReason"),
+                d.getString("dispatcherId"), d.getString("vehicleId"), d.getString("driverId"), tripView,
+                d.getLong("version"));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,18 @@
+package cn.gov.jgsw.projections.vehicleorders.api;
+
+import java.time.Instant;
+
+/**
+ * The trip of an order, as far as it went: the dispatch slip (派车单) figures.
+ *
+ * @param startOdometerKm odometer at start
+ * @param startedAt       when it started
+ * @param endOdometerKm   odometer at end, null while running
+ * @param distanceKm      end minus start, null while running
+ * @param fuelLitres      fuel used, decimal text, null while running
+ * @param tollsFen        tolls in fen, null while running
+ * @param endedAt         when it ended, null while running
+ */
+public record TripView(long startOdometerKm, Instant startedAt, Long endOdometerKm, Long distanceKm,
+                       String fuelLitres, Long tollsFen, Instant endedAt) {
+}

@@ -1,0 +1,4 @@
+/**
+ * Queries and results of the vehicle-order view.
+ */
+package cn.gov.jgsw.projections.vehicleorders.api;
