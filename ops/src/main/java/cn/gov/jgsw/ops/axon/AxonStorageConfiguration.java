@@ -1,8 +1,6 @@
 package cn.gov.jgsw.ops.axon;
 
 import com.mongodb.client.MongoDatabase;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -57,14 +55,5 @@ public class AxonStorageConfiguration {
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .build();
-    }
-
-    /**
-     * Keeps recently used aggregates in memory, so that a command does not re-read the aggregate's whole history:
-     * the embedded server scans instead of using non-unique indexes (ARCHITECTURE.md, Storage).
-     */
-    @Bean
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.jgsw.domain.vehicles.Vehicle;
 import cn.gov.jgsw.domain.vehicles.VehicleDispatching;
 import cn.gov.jgsw.domain.vehicles.VehicleOrder;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +20,11 @@ import org.springframework.context.annotation.Configuration;
 public class DomainAggregatesConfiguration {
 
     @Bean
-    ConfigurerModule domainAggregates(Cache aggregateCache) {
+    ConfigurerModule domainAggregates() {
         return configurer -> {
             for (Class<?> aggregate : new Class<?>[]{PersonalSettings.class, VehicleOrder.class, Vehicle.class,
                     Driver.class}) {
-                configurer.configureAggregate(cached(aggregate, aggregateCache));
+                configurer.configureAggregate(cached(aggregate));
             }
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
@@ -32,7 +33,14 @@ public class DomainAggregatesConfiguration {
         };
     }
 
-    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate, Cache cache) {
+    /**
+     * Keeps recently used aggregates in memory, so that a command does not re-read the aggregate's whole history (the
+     * embedded server scans instead of using non-unique indexes, ARCHITECTURE.md). One cache per aggregate type: the
+     * cache is keyed by id alone, and a shared one would hand out an order where a vehicle with the same id was asked
+     * for.
+     */
+    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate) {
+        Cache cache = new WeakReferenceCache();
         return AggregateConfigurer.defaultConfiguration(aggregate).configureCache(c -> cache);
     }
 }

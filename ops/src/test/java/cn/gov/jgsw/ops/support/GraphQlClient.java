@@ -55,9 +55,8 @@ public final class GraphQlClient {
         Matcher spread = FRAGMENT_SPREAD.matcher(document);
         StringBuilder withFragments = new StringBuilder(document);
         while (spread.find()) {
-            String fragment = resource("/operations/fragments/" + spread.group(1) + ".graphql");
             if (withFragments.indexOf("fragment " + spread.group(1) + " ") < 0) {
-                withFragments.append('\n').append(fragment);
+                withFragments.append('\n').append(resource("/operations/fragments/" + spread.group(1) + ".graphql"));
             }
         }
         return withFragments.toString();

@@ -1,0 +1,122 @@
+package cn.gov.jgsw.ops.vehicles;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.orderInput;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.send;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.withKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No vehicle and no driver is booked twice for overlapping times; bad input is refused with a code and records nothing. */
+class DispatchRulesIT extends PlatformIT {
+
+    private GraphQlClient clerk;
+    private GraphQlClient approver;
+    private GraphQlClient dispatcher;
+
+    @BeforeEach
+    void signIn() {
+        clerk = Phones.of(baseUrl(), "tongzi.civil-servant");
+        approver = Phones.of(baseUrl(), "tongzi.approver");
+        dispatcher = Phones.of(baseUrl(), "tongzi.dispatcher");
+    }
+
+    @Test
+    void neitherVehicleNorDriverIsDoubleBooked() {
+        VehicleOrderSteps.Window window = freshWindow();
+        String first = VehicleOrderSteps.approvedOrder(clerk, approver, window, 2);
+        String second = VehicleOrderSteps.approvedOrder(clerk, approver, window, 2);
+        VehicleOrderSteps.succeed(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", first, "vehicleId", "vehicle-tongzi-1", "driverId", "user-tongzi-driver"));
+        long before = storedRecords();
+
+        GraphQlClient.Response sameVehicle = send(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", second, "vehicleId", "vehicle-tongzi-1", "driverId", "user-tongzi-driver-2"));
+        GraphQlClient.Response sameDriver = send(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", second, "vehicleId", "vehicle-tongzi-2", "driverId", "user-tongzi-driver"));
+
+        assertThat(sameVehicle.firstErrorCode()).isEqualTo("VEHICLE_DOUBLE_BOOKED");
+        assertThat(sameVehicle.firstError().path("message").asText()).isEqualTo("该车辆在此时段已被安排。");
+        assertThat(sameDriver.firstErrorCode()).isEqualTo("DRIVER_DOUBLE_BOOKED");
+        assertThat(storedRecords()).as("a refused dispatch reserves nothing").isEqualTo(before);
+        assertThat(VehicleOrderSteps.succeed(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", second, "vehicleId", "vehicle-tongzi-2", "driverId", "user-tongzi-driver-2"))
+                .get("status").asText()).isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void aCarWithTooFewSeatsIsRefused() {
+        String order = VehicleOrderSteps.approvedOrder(clerk, approver, freshWindow(), 10);
+
+        GraphQlClient.Response sedan = send(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", order, "vehicleId", "vehicle-tongzi-1", "driverId", "user-tongzi-driver"));
+
+        assertThat(sedan.firstErrorCode()).isEqualTo("VEHICLE_TOO_SMALL");
+    }
+
+    @Test
+    void anEndBeforeTheStartIsRefusedAndRecordsNothing() {
+        VehicleOrderSteps.Window window = freshWindow();
+        Map<String, Object> input = orderInput(new VehicleOrderSteps.Window(window.end(), window.start()), 1);
+        long before = storedRecords();
+
+        GraphQlClient.Response response = send(clerk, "OrderVehicle", input);
+
+        assertThat(response.firstErrorCode()).isEqualTo("END_BEFORE_START");
+        assertThat(clerk.inLanguage("en").execute(GraphQlClient.operation("OrderVehicle"),
+                Map.of("input", orderInput(new VehicleOrderSteps.Window(window.end(), window.start()), 1)))
+                .firstError().path("message").asText()).isEqualTo("The end must be after the start.");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void missingOrMalformedFieldsAreRefusedAndRecordNothing() {
+        long before = storedRecords();
+        Map<String, Object> noPurpose = new HashMap<>(orderInput(freshWindow(), 1));
+        noPurpose.remove("purpose");
+        Map<String, Object> badTime = new HashMap<>(orderInput(freshWindow(), 1));
+        badTime.put("plannedStart", "tomorrow morning");
+        Map<String, Object> noOffset = new HashMap<>(orderInput(freshWindow(), 1));
+        noOffset.put("plannedStart", "2030-01-01T09:00:00");
+        Map<String, Object> blankPurpose = new HashMap<>(orderInput(freshWindow(), 1));
+        blankPurpose.put("purpose", "   ");
+        Map<String, Object> noPassengers = new HashMap<>(orderInput(freshWindow(), 0));
+
+        assertThat(send(clerk, "OrderVehicle", noPurpose).firstErrorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(send(clerk, "OrderVehicle", badTime).firstErrorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(send(clerk, "OrderVehicle", noOffset).firstErrorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(send(clerk, "OrderVehicle", blankPurpose).firstErrorCode()).isEqualTo("INVALID_ORDER_TEXT");
+        assertThat(send(clerk, "OrderVehicle", noPassengers).firstErrorCode()).isEqualTo("INVALID_PASSENGER_COUNT");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void anUnknownDriverIsNotFound() {
+        String order = VehicleOrderSteps.approvedOrder(clerk, approver, freshWindow(), 1);
+        long before = storedRecords();
+
+        GraphQlClient.Response response = send(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", order, "vehicleId", "vehicle-tongzi-1", "driverId", "user-nobody"));
+
+        assertThat(response.firstErrorCode()).isEqualTo("NOT_FOUND");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrderIdGivenAsVehicleIdIsNotFound() {
+        String order = VehicleOrderSteps.approvedOrder(clerk, approver, freshWindow(), 1);
+
+        GraphQlClient.Response response = send(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", order, "vehicleId", order, "driverId", "user-tongzi-driver"));
+
+        assertThat(response.firstErrorCode()).isEqualTo("NOT_FOUND");
+    }
+}
