@@ -1,6 +1,7 @@
 package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
@@ -14,12 +15,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A driver of the bureau's fleet (驾驶员), identified by the person's user id, and the periods promised to orders.
+ * A driver of the bureau's fleet (驾驶员), named by the person's user id (the aggregate's own identifier is derived
+ * from it, {@link DriverIds}), and the periods promised to orders.
  * Licence and personal details live outside events (fleet ledger issue).
  */
 public class Driver {
 
     @AggregateIdentifier
+    private String aggregateId;
     private String driverId;
     private String tenantId;
     private final Reservations reservations = new Reservations();
@@ -55,6 +58,7 @@ public class Driver {
 
     @EventSourcingHandler
     void on(DriverRegisteredEvent event) {
+        aggregateId = DriverIds.aggregateIdOf(event.driverId());
         driverId = event.driverId();
         tenantId = event.tenantId();
     }

@@ -1,10 +1,13 @@
 package cn.gov.jgsw.domain.vehicles;
 
+import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -12,8 +15,9 @@ import org.axonframework.modelling.command.Repository;
 /**
  * Dispatch (派车) and the end of a trip change three aggregates at once: the order, the vehicle and the driver. They
  * are loaded in one unit of work, always in that order (the repositories lock each aggregate, and one order of locking
- * rules out deadlocks), and their events are stored together or not at all. Any refusal (the order not approved,
- * the vehicle or driver booked for an overlapping period, the car too small) rolls back the whole dispatch.
+ * rules out deadlocks). Any refusal (the order not approved, the vehicle or driver booked for an overlapping period,
+ * the car too small) rolls back the whole dispatch before anything is stored. The events are then stored in one batch;
+ * that the batch is atomic is up to the event store (ADR 0004).
  * <p>
  * Loading checks the tenant: another bureau's order, vehicle or driver is "not found", exactly like a missing id.
  */
@@ -32,14 +36,17 @@ public class VehicleDispatching {
 
     /** Answers the order's version after dispatch. */
     @CommandHandler
-    public long handle(DispatchVehicleOrderCommand command) {
+    public long handle(DispatchVehicleOrderCommand command,
+                       @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         Aggregate<VehicleOrder> order = load(orders, command.orderId(), "vehicle order");
-        order.execute(o -> o.requireDispatchable(command.tenantId()));
+        if (!order.invoke(o -> o.requireDispatchable(command.tenantId(), requestKey))) {
+            return order.version();
+        }
         TimeWindow window = order.invoke(VehicleOrder::plannedWindow);
         int passengers = order.invoke(VehicleOrder::passengerCount);
         Aggregate<Vehicle> vehicle = load(vehicles, command.vehicleId(), "vehicle");
         vehicle.execute(v -> v.requireTenant(command.tenantId()));
-        Aggregate<Driver> driver = load(drivers, command.driverId(), "driver");
+        Aggregate<Driver> driver = load(drivers, DriverIds.aggregateIdOf(command.driverId()), "driver");
         driver.execute(d -> d.requireTenant(command.tenantId()));
 
         vehicle.execute(v -> v.reserve(command.orderId(), window, passengers));
@@ -50,13 +57,15 @@ public class VehicleDispatching {
 
     /** Ends the trip, completes the order and frees the vehicle and driver. Answers the order's version. */
     @CommandHandler
-    public long handle(EndTripCommand command) {
+    public long handle(EndTripCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         Aggregate<VehicleOrder> order = load(orders, command.orderId(), "vehicle order");
-        order.execute(o -> o.endTrip(command));
+        if (!order.invoke(o -> o.endTrip(command, requestKey))) {
+            return order.version();
+        }
         String vehicleId = order.invoke(VehicleOrder::vehicleId);
         String driverId = order.invoke(VehicleOrder::driverId);
         load(vehicles, vehicleId, "vehicle").execute(v -> v.release(command.orderId()));
-        load(drivers, driverId, "driver").execute(d -> d.release(command.orderId()));
+        load(drivers, DriverIds.aggregateIdOf(driverId), "driver").execute(d -> d.release(command.orderId()));
         return order.version();
     }
 

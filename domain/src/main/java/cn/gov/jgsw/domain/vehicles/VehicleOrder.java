@@ -1,5 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
+import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
@@ -21,11 +22,15 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import static cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus.APPROVED;
@@ -65,13 +70,31 @@ public class VehicleOrder {
     private String vehicleId;
     private String driverId;
     private long startOdometerKm;
+    /**
+     * Idempotency keys of the requests that changed this order, read back from the events' metadata. A request that
+     * runs a second time (its first outcome was unknown, ADR 0002) answers the order as it is, instead of being
+     * judged again against the state it caused itself.
+     */
+    private final Set<String> handledRequests = new HashSet<>();
 
     /** For Axon, which rebuilds the aggregate from its events. */
     protected VehicleOrder() {
     }
 
+    /**
+     * Places the order. Created only if missing: the order id derives from the person's idempotency key, so an order
+     * that exists already means the same request ran before (ADR 0002), and it answers as it did.
+     */
     @CommandHandler
-    VehicleOrder(OrderVehicleCommand command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(OrderVehicleCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        if (orderId != null) {
+            requireTenant(command.tenantId());
+            if (handled(requestKey)) {
+                return getVersion();
+            }
+            throw refused(VehicleErrorCode.INVALID_ORDER_TRANSITION, "order " + orderId + " exists");
+        }
         String purpose = requireText(command.purpose(), LONGEST_PURPOSE, "purpose");
         String origin = requireText(command.origin(), LONGEST_PLACE, "origin");
         String destination = requireText(command.destination(), LONGEST_PLACE, "destination");
@@ -91,11 +114,15 @@ public class VehicleOrder {
         apply(new VehicleOrderedEvent(command.orderId(), command.tenantId(), command.requesterId(), command.unitId(),
                 purpose, origin, destination, window, command.passengerCount(), command.carClass(),
                 command.orderedAt()));
+        return getVersion();
     }
 
     @CommandHandler
-    long handle(CancelVehicleOrderCommand command) {
+    long handle(CancelVehicleOrderCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
         if (!requesterId.equals(command.userId())) {
             throw refused(VehicleErrorCode.NOT_THE_REQUESTER, "cancel by " + command.userId());
         }
@@ -105,8 +132,11 @@ public class VehicleOrder {
     }
 
     @CommandHandler
-    long handle(ApproveVehicleOrderCommand command) {
+    long handle(ApproveVehicleOrderCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
         requireStatus(EnumSet.of(AWAITING_APPROVAL), "approve");
         refuseSelfApproval(command.approverId());
         apply(new VehicleOrderApprovedEvent(orderId, tenantId, command.approverId(), blankToNull(command.comment())));
@@ -114,8 +144,11 @@ public class VehicleOrder {
     }
 
     @CommandHandler
-    long handle(RejectVehicleOrderCommand command) {
+    long handle(RejectVehicleOrderCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
         requireStatus(EnumSet.of(AWAITING_APPROVAL), "reject");
         refuseSelfApproval(command.approverId());
         String reason = blankToNull(command.reason());
@@ -128,8 +161,11 @@ public class VehicleOrder {
     }
 
     @CommandHandler
-    long handle(StartTripCommand command) {
+    long handle(StartTripCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
         requireStatus(EnumSet.of(DISPATCHED), "start trip");
         requireAssignedDriver(command.driverId());
         if (command.odometerKm() < 0) {
@@ -139,10 +175,18 @@ public class VehicleOrder {
         return getVersion();
     }
 
-    /** Checked before the vehicle and driver are reserved, so that nothing is reserved for an order not approved. */
-    void requireDispatchable(String commandTenantId) {
+    /**
+     * Checked before the vehicle and driver are reserved, so that nothing is reserved for an order not approved.
+     *
+     * @return false if this very request (idempotency key) was already handled: nothing more to do
+     */
+    boolean requireDispatchable(String commandTenantId, String requestKey) {
         requireTenant(commandTenantId);
+        if (handled(requestKey)) {
+            return false;
+        }
         requireStatus(EnumSet.of(APPROVED), "dispatch");
+        return true;
     }
 
     void dispatch(String dispatcherId, String vehicleId, String driverId) {
@@ -150,8 +194,12 @@ public class VehicleOrder {
         apply(new VehicleOrderDispatchedEvent(orderId, tenantId, dispatcherId, vehicleId, driverId, plannedWindow));
     }
 
-    void endTrip(EndTripCommand command) {
+    /** @return false if this very request (idempotency key) was already handled: nothing more to do */
+    boolean endTrip(EndTripCommand command, String requestKey) {
         requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return false;
+        }
         requireStatus(EnumSet.of(IN_TRIP), "end trip");
         requireAssignedDriver(command.driverId());
         if (command.odometerKm() < startOdometerKm) {
@@ -164,6 +212,7 @@ public class VehicleOrder {
                 command.odometerKm() - startOdometerKm, command.fuelLitres().setScale(2, RoundingMode.HALF_UP),
                 command.tollsFen(), command.endedAt()));
         apply(new VehicleOrderCompletedEvent(orderId, tenantId));
+        return true;
     }
 
     String tenantId() {
@@ -187,7 +236,8 @@ public class VehicleOrder {
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderedEvent event) {
+    void on(VehicleOrderedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         orderId = event.orderId();
         tenantId = event.tenantId();
         requesterId = event.requesterId();
@@ -197,36 +247,53 @@ public class VehicleOrder {
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderCancelledEvent event) {
+    void on(VehicleOrderCancelledEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = VehicleOrderStatus.CANCELLED;
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderApprovedEvent event) {
+    void on(VehicleOrderApprovedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = APPROVED;
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderRejectedEvent event) {
+    void on(VehicleOrderRejectedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = VehicleOrderStatus.REJECTED;
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderDispatchedEvent event) {
+    void on(VehicleOrderDispatchedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = DISPATCHED;
         vehicleId = event.vehicleId();
         driverId = event.driverId();
     }
 
     @EventSourcingHandler
-    void on(TripStartedEvent event) {
+    void on(TripStartedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = IN_TRIP;
         startOdometerKm = event.odometerKm();
     }
 
     @EventSourcingHandler
-    void on(VehicleOrderCompletedEvent event) {
+    void on(VehicleOrderCompletedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
         status = VehicleOrderStatus.COMPLETED;
+    }
+
+    /** True if a request with this idempotency key already changed this order. */
+    private boolean handled(String requestKey) {
+        return requestKey != null && handledRequests.contains(requestKey);
+    }
+
+    private void remember(String requestKey) {
+        if (requestKey != null) {
+            handledRequests.add(requestKey);
+        }
     }
 
     /** Another bureau's order is answered exactly like one that does not exist. */

@@ -2,6 +2,7 @@ package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
@@ -26,6 +27,8 @@ import static cn.gov.jgsw.domain.vehicles.VehicleOrderTest.refusedWith;
 class FleetReservationTest {
 
     static final String NANMING = "bureau-nanming";
+    /** The driver aggregate of the person {@code user-driver}. */
+    static final String DRIVER = DriverIds.aggregateIdOf("user-driver");
     static final Instant NINE = Instant.parse("2026-12-01T01:00:00Z");
     static final TimeWindow NINE_TO_ELEVEN = new TimeWindow(NINE, NINE.plusSeconds(7200));
     static final TimeWindow TEN_TO_NOON = new TimeWindow(NINE.plusSeconds(3600), NINE.plusSeconds(3 * 3600));
@@ -162,7 +165,7 @@ class FleetReservationTest {
                 .when(new RegisterDriverCommand("user-driver", NANMING))
                 .expectEvents(new DriverRegisteredEvent("user-driver", NANMING));
         driverFixture().given(new DriverRegisteredEvent("user-driver", NANMING))
-                .when(new Reserve("user-driver", NANMING, "o1", NINE_TO_ELEVEN, 1))
+                .when(new Reserve(DRIVER, NANMING, "o1", NINE_TO_ELEVEN, 1))
                 .expectEvents(new DriverReservedEvent("user-driver", NANMING, "o1", NINE_TO_ELEVEN));
     }
 
@@ -170,7 +173,7 @@ class FleetReservationTest {
     void anOverlappingReservationOfTheDriverIsRefused() {
         driverFixture().given(new DriverRegisteredEvent("user-driver", NANMING),
                         new DriverReservedEvent("user-driver", NANMING, "o1", NINE_TO_ELEVEN))
-                .when(new Reserve("user-driver", NANMING, "o2", TEN_TO_NOON, 1))
+                .when(new Reserve(DRIVER, NANMING, "o2", TEN_TO_NOON, 1))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.DRIVER_DOUBLE_BOOKED));
     }
 
@@ -178,14 +181,14 @@ class FleetReservationTest {
     void aReleasedDriverIsFreeAgain() {
         driverFixture().given(new DriverRegisteredEvent("user-driver", NANMING),
                         new DriverReservedEvent("user-driver", NANMING, "o1", NINE_TO_ELEVEN))
-                .when(new Release("user-driver", "o1"))
+                .when(new Release(DRIVER, "o1"))
                 .expectEvents(new DriverReleasedEvent("user-driver", NANMING, "o1"));
     }
 
     @Test
     void anotherBureausDriverIsNotFound() {
         driverFixture().given(new DriverRegisteredEvent("user-driver", NANMING))
-                .when(new Reserve("user-driver", "bureau-yunyan", "o1", NINE_TO_ELEVEN, 1))
+                .when(new Reserve(DRIVER, "bureau-yunyan", "o1", NINE_TO_ELEVEN, 1))
                 .expectNoEvents().expectException(ObjectNotFoundException.class);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
+import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
@@ -22,6 +23,9 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -33,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 
 /** Every transition and every refusal of the vehicle order lifecycle. */
 class VehicleOrderTest {
@@ -61,17 +66,19 @@ class VehicleOrderTest {
         }
 
         @CommandHandler
-        long handle(DispatchVehicleOrderCommand command) {
+        long handle(DispatchVehicleOrderCommand command,
+                    @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String key) {
             Aggregate<VehicleOrder> order = orders.load(command.orderId());
-            order.execute(o -> o.requireDispatchable(command.tenantId()));
-            order.execute(o -> o.dispatch(command.dispatcherId(), command.vehicleId(), command.driverId()));
+            if (order.invoke(o -> o.requireDispatchable(command.tenantId(), key))) {
+                order.execute(o -> o.dispatch(command.dispatcherId(), command.vehicleId(), command.driverId()));
+            }
             return order.version();
         }
 
         @CommandHandler
-        long handle(EndTripCommand command) {
+        long handle(EndTripCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String key) {
             Aggregate<VehicleOrder> order = orders.load(command.orderId());
-            order.execute(o -> o.endTrip(command));
+            order.invoke(o -> o.endTrip(command, key));
             return order.version();
         }
     }
@@ -110,7 +117,55 @@ class VehicleOrderTest {
     void placingAnOrderAwaitsApproval() {
         fixture.givenNoPriorActivity()
                 .when(order(WINDOW, 3, " 参加会议 "))
-                .expectEvents(ordered());
+                .expectEvents(ordered())
+                .expectResultMessagePayload(0L);
+    }
+
+    // the same request twice (its first outcome was unknown to the phone, ADR 0002)
+
+    @Test
+    void placingTheSameRequestAgainCreatesNothingAndAnswersTheOrder() {
+        fixture.given(withKey(ordered(), "k1"))
+                .when(order(WINDOW, 3, "参加会议"), Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void anotherRequestForAnExistingOrderIdIsRefused() {
+        fixture.given(withKey(ordered(), "k1"))
+                .when(order(WINDOW, 3, "参加会议"), Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k2"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void approvingAgainWithTheSameRequestAnswersWithoutANewEvent() {
+        fixture.given(withKey(ordered(), "k1"), withKey(approved(), "k2"))
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null),
+                        Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k2"))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void dispatchingAgainWithTheSameRequestAnswersWithoutANewEvent() {
+        fixture.given(withKey(ordered(), "k1"), withKey(approved(), "k2"), withKey(dispatched(), "k3"))
+                .when(new DispatchVehicleOrderCommand(ORDER, NANMING, DISPATCHER, VEHICLE, DRIVER),
+                        Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k3"))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void theSameRequestAgainIsStillRefusedForAnotherBureau() {
+        fixture.given(withKey(ordered(), "k1"), withKey(approved(), "k2"))
+                .when(new ApproveVehicleOrderCommand(ORDER, "bureau-yunyan", APPROVER, null),
+                        Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k2"))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+    }
+
+    static EventMessage<?> withKey(Object event, String key) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, key));
     }
 
     @Test

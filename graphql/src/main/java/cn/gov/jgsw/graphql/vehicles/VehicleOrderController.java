@@ -119,6 +119,7 @@ public class VehicleOrderController {
     @MutationMapping
     public VehicleOrderPayload cancelVehicleOrder(@Argument CancelVehicleOrderInput input,
                                                   @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        requireVisible(caller, input.orderId());
         return mutate(caller, "cancelVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
                 new CancelVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
     }
@@ -152,6 +153,7 @@ public class VehicleOrderController {
     public VehicleOrderPayload startTrip(@Argument StartTripInput input,
                                          @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
+        requireVisible(caller, input.orderId());
         return mutate(caller, "startTrip", input.idempotencyKey(), input, input.orderId(), null,
                 new StartTripCommand(input.orderId(), caller.tenantId(), caller.userId(), input.odometerKm(),
                         clock.instant()));
@@ -161,6 +163,7 @@ public class VehicleOrderController {
     public VehicleOrderPayload endTrip(@Argument EndTripInput input,
                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
+        requireVisible(caller, input.orderId());
         return mutate(caller, "endTrip", input.idempotencyKey(), input, input.orderId(), null,
                 new EndTripCommand(input.orderId(), caller.tenantId(), caller.userId(), input.odometerKm(),
                         BigDecimal.valueOf(input.fuelLitres()), input.tollsFen(), clock.instant()));
@@ -198,6 +201,14 @@ public class VehicleOrderController {
     private Optional<VehicleOrderView> find(String tenantId, String orderId) {
         return queries.query(new FindVehicleOrderQuery(tenantId, orderId),
                 ResponseTypes.optionalInstanceOf(VehicleOrderView.class)).join();
+    }
+
+    /**
+     * Refuses, as "not found", a step on an order the caller may not even see (a colleague's order, another driver's
+     * trip), so that the answer does not reveal that the order exists. The domain still decides who may do what.
+     */
+    private void requireVisible(Caller caller, String orderId) {
+        vehicleOrder(orderId, caller);
     }
 
     /** Own orders; every order of the bureau for those who decide on, dispatch or administer them; one's trips. */

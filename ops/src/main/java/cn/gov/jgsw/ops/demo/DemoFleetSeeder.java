@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.demo;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
 import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.tenants.api.Caller;
@@ -65,7 +66,8 @@ class DemoFleetSeeder implements ApplicationRunner {
             }
             for (String driverLogin : List.of("driver", "driver-2")) {
                 String driverId = "user-" + prefix + "-" + driverLogin;
-                registered += send(seeder, driverId, new RegisterDriverCommand(driverId, bureau.id()));
+                registered += send(seeder, DriverIds.aggregateIdOf(driverId),
+                        new RegisterDriverCommand(driverId, bureau.id()));
             }
         }
         log.info("Demo fleet ready ({} vehicles and drivers registered now)", registered);

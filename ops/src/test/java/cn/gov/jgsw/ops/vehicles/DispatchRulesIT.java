@@ -6,8 +6,15 @@ import cn.gov.jgsw.ops.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
 import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.orderInput;
@@ -50,6 +57,37 @@ class DispatchRulesIT extends PlatformIT {
         assertThat(VehicleOrderSteps.succeed(dispatcher, "DispatchVehicleOrder",
                 withKey("orderId", second, "vehicleId", "vehicle-tongzi-2", "driverId", "user-tongzi-driver-2"))
                 .get("status").asText()).isEqualTo("DISPATCHED");
+    }
+
+    @Test
+    void twoDispatchersTakingTheSameVehicleAtOnceGetItOnceBetweenThem() throws Exception {
+        VehicleOrderSteps.Window window = freshWindow();
+        String first = VehicleOrderSteps.approvedOrder(clerk, approver, window, 2);
+        String second = VehicleOrderSteps.approvedOrder(clerk, approver, window, 2);
+        ExecutorService phones = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch ready = new CountDownLatch(2);
+            Future<GraphQlClient.Response> a = phones.submit(() -> {
+                ready.countDown();
+                ready.await();
+                return send(dispatcher, "DispatchVehicleOrder",
+                        withKey("orderId", first, "vehicleId", "vehicle-tongzi-3", "driverId", "user-tongzi-driver"));
+            });
+            Future<GraphQlClient.Response> b = phones.submit(() -> {
+                ready.countDown();
+                ready.await();
+                return send(dispatcher, "DispatchVehicleOrder",
+                        withKey("orderId", second, "vehicleId", "vehicle-tongzi-3", "driverId", "user-tongzi-driver-2"));
+            });
+            List<String> outcomes = new ArrayList<>();
+            for (GraphQlClient.Response response : List.of(a.get(30, TimeUnit.SECONDS), b.get(30, TimeUnit.SECONDS))) {
+                outcomes.add(response.hasErrors() ? response.firstErrorCode()
+                        : response.data().at("/dispatchVehicleOrder/order/status").asText());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("DISPATCHED", "VEHICLE_DOUBLE_BOOKED");
+        } finally {
+            phones.shutdownNow();
+        }
     }
 
     @Test

@@ -144,8 +144,46 @@ class VehicleOrderFlowIT extends PlatformIT {
                 "vehicleId", "vehicle-nanming-3", "driverId", "user-nanming-driver")).firstErrorCode())
                 .isEqualTo("INVALID_ORDER_TRANSITION");
         assertThat(send(driver, "StartTrip", withKey("orderId", orderId, "odometerKm", 1)).firstErrorCode())
-                .isEqualTo("INVALID_ORDER_TRANSITION");
+                .as("a driver cannot see an order not assigned to them").isEqualTo("NOT_FOUND");
         assertThat(storedEventsOf(orderId)).isEqualTo(before);
+    }
+
+    @Test
+    void aColleagueOrAnotherDriverFindsNothingToCancelOrDrive() {
+        String orderId = VehicleOrderSteps.approvedOrder(clerk, approver, freshWindow(), 1);
+        VehicleOrderSteps.succeed(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", orderId, "vehicleId", "vehicle-nanming-3", "driverId", "user-nanming-driver"));
+        GraphQlClient colleague = Phones.of(baseUrl(), "nanming.energy-manager");
+        GraphQlClient otherDriver = Phones.of(baseUrl(), "nanming.driver-2");
+        String missing = java.util.UUID.randomUUID().toString();
+        long before = storedRecords();
+
+        GraphQlClient.Response cancel = send(colleague, "CancelVehicleOrder", withKey("orderId", orderId));
+        GraphQlClient.Response start = send(otherDriver, "StartTrip", withKey("orderId", orderId, "odometerKm", 1));
+
+        assertThat(cancel.body()).isEqualTo(send(colleague, "CancelVehicleOrder", withKey("orderId", missing)).body());
+        assertThat(cancel.firstErrorCode()).isEqualTo("NOT_FOUND");
+        assertThat(start.body()).isEqualTo(send(otherDriver, "StartTrip",
+                withKey("orderId", missing, "odometerKm", 1)).body());
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void aDriverWhoChangedTheirSettingsIsDispatchedAndDrives() {
+        GraphQlClient secondDriver = Phones.of(baseUrl(), "nanming.driver-2");
+        GraphQlClient.Response settings = secondDriver.execute(GraphQlClient.operation("ChangeDisplayLanguage"),
+                Map.of("input", Map.of("idempotencyKey", VehicleOrderSteps.key(), "displayLanguage", "EN")));
+        assertThat(settings.hasErrors()).as(settings.body().toString()).isFalse();
+        String orderId = VehicleOrderSteps.approvedOrder(clerk, approver, freshWindow(), 1);
+
+        VehicleOrderSteps.succeed(dispatcher, "DispatchVehicleOrder",
+                withKey("orderId", orderId, "vehicleId", "vehicle-nanming-3", "driverId", "user-nanming-driver-2"));
+        JsonNode started = VehicleOrderSteps.succeed(secondDriver, "StartTrip",
+                withKey("orderId", orderId, "odometerKm", 500));
+
+        assertThat(started.get("status").asText()).isEqualTo("IN_TRIP");
+        assertThat(secondDriver.execute(GraphQlClient.operation("Me")).data().at("/me/settings/displayLanguage")
+                .asText()).isEqualTo("EN");
     }
 
     /** Sends the mutation, then the very same request again: same answer, nothing recorded by the retry. */

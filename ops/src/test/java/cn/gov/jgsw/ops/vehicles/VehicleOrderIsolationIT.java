@@ -72,7 +72,10 @@ class VehicleOrderIsolationIT extends PlatformIT {
 
         assertThat(foreignVehicle.firstErrorCode()).isEqualTo("NOT_FOUND");
         assertThat(foreignVehicle.body()).isEqualTo(unknownVehicle.body());
+        GraphQlClient.Response unknownDriver = send(nanmingDispatcher, "DispatchVehicleOrder", withKey(
+                "orderId", nanmingOrder, "vehicleId", "vehicle-nanming-1", "driverId", "user-nobody"));
         assertThat(foreignDriver.firstErrorCode()).isEqualTo("NOT_FOUND");
+        assertThat(foreignDriver.body()).isEqualTo(unknownDriver.body());
         assertThat(storedRecords()).isEqualTo(before);
     }
 
