@@ -201,6 +201,31 @@ class VehicleOrderTest {
     }
 
     @Test
+    void anEmptyOriginOrAnOverlongDestinationIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new OrderVehicleCommand(ORDER, NANMING, CLERK, "unit", "会议", " ", "乙", WINDOW, 1, null, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TEXT));
+        fixture.givenNoPriorActivity()
+                .when(new OrderVehicleCommand(ORDER, NANMING, CLERK, "unit", "会议", "甲", "乙".repeat(101), WINDOW, 1,
+                        null, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TEXT));
+    }
+
+    @Test
+    void aStartWithinTheGraceOfFiveMinutesIsAccepted() {
+        TimeWindow justStarted = new TimeWindow(NOW.minusSeconds(299), NOW.plusSeconds(3600));
+        fixture.givenNoPriorActivity()
+                .when(order(justStarted, 1, "会议"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void moreThanFiftyPassengersAreRefused() {
+        fixture.givenNoPriorActivity().when(order(WINDOW, 51, "会议"))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_PASSENGER_COUNT));
+    }
+
+    @Test
     void zeroPassengersAreRefused() {
         fixture.givenNoPriorActivity().when(order(WINDOW, 0, "会议"))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_PASSENGER_COUNT));
@@ -294,6 +319,13 @@ class VehicleOrderTest {
         fixture.given(ordered())
                 .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, " "))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.REASON_REQUIRED));
+    }
+
+    @Test
+    void anOverlongRejectionReasonIsRefused() {
+        fixture.given(ordered())
+                .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, "否".repeat(201)))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TEXT));
     }
 
     @Test
@@ -418,6 +450,23 @@ class VehicleOrderTest {
         fixture.given(ordered(), approved(), dispatched())
                 .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, BigDecimal.ONE, 0, NOW))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+    }
+
+    @Test
+    void anotherBureauCannotStartOrEndTheTripAndFindsNothing() {
+        fixture.given(ordered(), approved(), dispatched())
+                .when(new StartTripCommand(ORDER, "bureau-yunyan", DRIVER, 1, NOW))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, "bureau-yunyan", DRIVER, 12042, BigDecimal.ONE, 0, NOW))
+                .expectNoEvents().expectException(ObjectNotFoundException.class);
+    }
+
+    @Test
+    void missingFuelIsRefused() {
+        fixture.given(ordered(), approved(), dispatched(), started())
+                .when(new EndTripCommand(ORDER, NANMING, DRIVER, 12042, null, 0, NOW))
+                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_TRIP_COST));
     }
 
     @Test

@@ -117,6 +117,21 @@ class VehicleOrderProjectionTest {
     }
 
     @Test
+    void ordersPlacedAtTheSameMomentArePagedByIdWithoutGapsOrRepeats() {
+        for (String id : List.of("c", "a", "d", "b")) {
+            place(id, NANMING, "clerk", 7, 1);
+        }
+
+        VehicleOrderPage first = projection.handle(
+                new FindVehicleOrdersQuery(NANMING, VehicleOrderList.PLACED_BY, "clerk", null, 3));
+        VehicleOrderPage rest = projection.handle(new FindVehicleOrdersQuery(NANMING, VehicleOrderList.PLACED_BY,
+                "clerk", first.orders().get(2).position(VehicleOrderList.PLACED_BY), 3));
+
+        assertThat(ids(first)).containsExactly("d", "c", "b");
+        assertThat(ids(rest)).containsExactly("a");
+    }
+
+    @Test
     void theApprovalQueueHoldsOnlyAwaitingOrdersEarliestStartFirst() {
         place("late", NANMING, "clerk", 0, 9);
         place("early", NANMING, "clerk", 1, 2);
