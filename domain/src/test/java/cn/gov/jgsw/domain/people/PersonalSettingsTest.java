@@ -3,16 +3,13 @@ package cn.gov.jgsw.domain.people;
 import cn.gov.jgsw.domain.people.api.ChangeDisplayLanguageCommand;
 import cn.gov.jgsw.domain.people.api.DisplayLanguage;
 import cn.gov.jgsw.domain.people.api.DisplayLanguageChangedEvent;
-import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
+import static cn.gov.jgsw.domain.Refusals.refusedWith;
 
 class PersonalSettingsTest {
 
@@ -64,19 +61,5 @@ class PersonalSettingsTest {
                 .when(new ChangeDisplayLanguageCommand(USER, NANMING, null))
                 .expectNoEvents()
                 .expectException(refusedWith(CommonErrorCode.INVALID_INPUT));
-    }
-
-    static Matcher<BusinessRuleViolation> refusedWith(CommonErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(BusinessRuleViolation violation) {
-                return violation.errorCode() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code);
-            }
-        };
     }
 }

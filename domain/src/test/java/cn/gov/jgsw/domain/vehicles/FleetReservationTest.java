@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 
-import static cn.gov.jgsw.domain.vehicles.VehicleOrderTest.refusedWith;
+import static cn.gov.jgsw.domain.Refusals.refusedWith;
 
 /** Vehicles and drivers: registration, and reservations that never overlap. */
 class FleetReservationTest {

@@ -1,8 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
-import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
-import cn.gov.jgsw.domain.shared.api.ErrorCode;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
@@ -29,15 +27,14 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.Repository;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+
+import static cn.gov.jgsw.domain.Refusals.refusedWith;
 
 /** Every transition and every refusal of the vehicle order lifecycle. */
 class VehicleOrderTest {
@@ -483,19 +480,5 @@ class VehicleOrderTest {
                         new VehicleOrderCompletedEvent(ORDER, NANMING))
                 .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
-    }
-
-    static Matcher<BusinessRuleViolation> refusedWith(ErrorCode code) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(BusinessRuleViolation violation) {
-                return violation.errorCode() == code;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a refusal with code " + code.code());
-            }
-        };
     }
 }
