@@ -116,6 +116,17 @@ class MobileSignInIT extends PlatformIT {
     }
 
     @Test
+    void theSignInPageSpeaksChineseUnlessTheBrowserAsksForEnglish() {
+        MobileApp app = new MobileApp(baseUrl());
+        HttpResponse<String> chinese = app.get(baseUrl() + "/login");
+        HttpResponse<String> failed = app.get(baseUrl() + "/login?error");
+
+        assertThat(chinese.statusCode()).isEqualTo(200);
+        assertThat(chinese.body()).contains("<html lang=\"zh-CN\">", "账号", "密码", "name=\"_csrf\"");
+        assertThat(failed.body()).contains("账号或密码不正确");
+    }
+
+    @Test
     void discoveryDescribesTheAuthorizationServer() throws Exception {
         MobileApp app = new MobileApp(baseUrl());
         JsonNode discovery = JSON.readTree(app.get(baseUrl() + "/.well-known/openid-configuration").body());

@@ -3,12 +3,12 @@ package cn.gov.jgsw.tenants.identity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The catch-all chain: the standard sign-in form the authorization server sends browsers to. {@code /error} stays
+ * The catch-all chain: the sign-in form the authorization server sends browsers to ({@link SignInPage}, posting to
+ * Spring Security's form login). {@code /error} stays
  * open, or the authorization server's own 400 answers would be hidden behind a sign-in. The mobile API and the
  * operations console have chains of their own, ordered before this one.
  */
@@ -24,7 +24,7 @@ public class SignInSecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/login", "/graphiql", "/graphiql/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                .formLogin(form -> form.loginPage("/login"));
         return http.build();
     }
 }
