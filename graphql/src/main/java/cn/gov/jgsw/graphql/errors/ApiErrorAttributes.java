@@ -4,6 +4,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.servlet.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 
 import java.util.List;
@@ -33,10 +34,10 @@ public class ApiErrorAttributes extends DefaultErrorAttributes {
         Object status = request.getAttribute("jakarta.servlet.error.status_code", RequestAttributes.SCOPE_REQUEST);
         ApiErrorCode code = status instanceof Integer value && value >= 500
                 ? ApiErrorCode.INTERNAL_ERROR : ApiErrorCode.INVALID_SYNTAX;
-        String language = request.getHeader("Accept-Language");
-        Locale locale = language == null ? null : request.getLocale();
+        String message = request instanceof ServletWebRequest servlet
+                ? messages.message(code.code(), servlet.getRequest()) : messages.message(code.code(), (Locale) null);
         return Map.of("errors", List.of(Map.of(
-                "message", messages.message(code.code(), locale),
+                "message", message,
                 "extensions", Map.of("code", code.code()))));
     }
 }

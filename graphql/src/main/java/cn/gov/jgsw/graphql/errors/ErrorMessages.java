@@ -1,6 +1,8 @@
 package cn.gov.jgsw.graphql.errors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,14 @@ public class ErrorMessages {
         messages.setBasename("i18n/errors");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         messages.setFallbackToSystemLocale(false);
+    }
+
+    /**
+     * The message for an HTTP-level answer: English only if the request says so in {@code Accept-Language}; without
+     * the header the servlet's locale is the server's own, which must not decide.
+     */
+    public String message(String code, HttpServletRequest request) {
+        return message(code, request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? null : request.getLocale());
     }
 
     public String message(String code, Locale requested) {

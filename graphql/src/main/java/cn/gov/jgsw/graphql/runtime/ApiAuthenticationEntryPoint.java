@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,9 +42,8 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint {
                 ? failure : new InvalidBearerTokenException("invalid token"));
         ApiErrorCode code = request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 ? ApiErrorCode.UNAUTHENTICATED : ApiErrorCode.INVALID_TOKEN;
-        Locale locale = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE) == null ? null : request.getLocale();
         Map<String, Object> body = Map.of("errors", List.of(Map.of(
-                "message", messages.message(code.code(), locale),
+                "message", messages.message(code.code(), request),
                 "extensions", Map.of("code", code.code()))));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -40,7 +40,7 @@ class ErrorMessagesTest {
         assertThat(messages.message("NOT_FOUND", Locale.US)).isEqualTo("Not found.");
         assertThat(messages.message("NOT_FOUND", Locale.SIMPLIFIED_CHINESE)).isEqualTo("未找到该对象。");
         assertThat(messages.message("NOT_FOUND", Locale.FRENCH)).isEqualTo("未找到该对象。");
-        assertThat(messages.message("NOT_FOUND", null)).isEqualTo("未找到该对象。");
+        assertThat(messages.message("NOT_FOUND", (Locale) null)).isEqualTo("未找到该对象。");
     }
 
     @Test

@@ -28,10 +28,12 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 
     /** How long an authorization request may wait for its sign-in before it is forgotten. */
     static final Duration PENDING_REQUEST_LIFETIME = Duration.ofMinutes(10);
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
 
     private final InMemoryOAuth2AuthorizationService authorizations = new InMemoryOAuth2AuthorizationService();
     private final Map<String, Instant> forgetAfter = new ConcurrentHashMap<>();
     private final Clock clock;
+    private volatile Instant lastSweep = Instant.MIN;
 
     ExpiringAuthorizationService(Clock clock) {
         this.clock = clock;
@@ -39,7 +41,10 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 
     @Override
     public void save(OAuth2Authorization authorization) {
-        forgetExpired();
+        if (clock.instant().isAfter(lastSweep.plus(SWEEP_INTERVAL))) {
+            // A sweep looks at every authorization: at most every half minute, not on each token exchange.
+            forgetExpired();
+        }
         authorizations.save(authorization);
         forgetAfter.put(authorization.getId(), lastExpiry(authorization));
     }
@@ -66,6 +71,7 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 
     private void forgetExpired() {
         Instant now = clock.instant();
+        lastSweep = now;
         forgetAfter.forEach((id, after) -> {
             if (after.isBefore(now)) {
                 OAuth2Authorization expired = authorizations.findById(id);
