@@ -1,25 +1,30 @@
 package cn.gov.jgsw.ops.axon;
 
+import cn.gov.jgsw.ops.eventstore.EventLogStorageEngine;
+import cn.gov.jgsw.ops.eventstore.EventStoreProperties;
+import cn.gov.jgsw.ops.eventstore.StockEngineDataGuard;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+
 /**
- * Events, snapshots and tracking tokens in the platform's MongoDB.
- * <p>
- * The stock {@link MongoEventStorageEngine} is a stop-gap: it orders events by an application-set timestamp and can
- * skip late commits (ARCHITECTURE.md, Event store). The issue "Event store that never skips an event" replaces it.
+ * Events, snapshots and tracking tokens in the platform's MongoDB: events in the platform's own
+ * {@link EventLogStorageEngine} (Axon's stock MongoDB engine can skip late commits, ADR 0005), tracking tokens in
+ * axon-mongo's token store.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonStorageConfiguration {
 
     @Bean
@@ -28,11 +33,18 @@ public class AxonStorageConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    EventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+                                          Serializer serializer,
+                                          Clock clock,
+                                          EventStoreProperties properties) {
+        StockEngineDataGuard.refuseStockEngineData(platformDatabase);
+        EventLogStorageEngine engine = EventLogStorageEngine.builder()
+                .database(platformDatabase)
+                .clock(clock)
+                .gapTimeout(properties.gapTimeout())
+                .trackingBatchSize(properties.trackingBatchSize())
+                .aggregateBatchSize(properties.aggregateBatchSize())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();

@@ -127,11 +127,9 @@ class IdempotentMutationIT extends PlatformIT {
     }
 
     private Document lastEventMetaData() {
-        Document event = platformDatabase.getCollection("domainevents")
+        Document event = platformDatabase.getCollection("event_log")
                 .find(new Document("aggregateIdentifier", PERSON))
                 .sort(new Document("sequenceNumber", -1)).first();
-        // axon-mongo's field name; the event store issue gives events a storage form of our own.
-        Object metaData = event.get("serializedMetaData");
-        return metaData instanceof Document document ? document : Document.parse(metaData.toString());
+        return event.get("metaData", Document.class);
     }
 }

@@ -44,7 +44,8 @@ public abstract class PlatformIT {
     }
 
     protected long storedEvents() {
-        return platformDatabase.getCollection("domainevents").countDocuments();
+        return platformDatabase.getCollection("event_log")
+                .countDocuments(new Document("tombstone", new Document("$ne", true)));
     }
 
     /** Everything a request can leave behind: events, idempotency records, read-model documents. */
@@ -55,7 +56,7 @@ public abstract class PlatformIT {
     }
 
     protected long storedEventsOf(String aggregateIdentifier) {
-        return platformDatabase.getCollection("domainevents")
+        return platformDatabase.getCollection("event_log")
                 .countDocuments(new Document("aggregateIdentifier", aggregateIdentifier));
     }
 

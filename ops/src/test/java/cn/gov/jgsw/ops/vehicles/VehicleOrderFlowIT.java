@@ -212,11 +212,11 @@ class VehicleOrderFlowIT extends PlatformIT {
 
     private List<String> actorsOf(String orderId) {
         List<String> actors = new ArrayList<>();
-        platformDatabase.getCollection("domainevents").find(new Document("aggregateIdentifier", orderId))
+        platformDatabase.getCollection("event_log").find(new Document("aggregateIdentifier", orderId))
                 .sort(new Document("sequenceNumber", 1))
                 .forEach(event -> {
-                    Object metaData = event.get("serializedMetaData");
-                    Document parsed = metaData instanceof Document d ? d : Document.parse(metaData.toString());
+                    Document parsed = event.get("metaData", Document.class);
+                    assertThat(event.getString("tenantId")).isEqualTo("bureau-nanming");
                     assertThat(parsed.getString("tenantId")).isEqualTo("bureau-nanming");
                     actors.add(parsed.getString("userId"));
                 });

@@ -1,0 +1,87 @@
+package cn.gov.jgsw.ops.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+
+/**
+ * What happens to a gap: a position reserved by a writer but not (yet) written.
+ * <p>
+ * A reader notes when it first saw each gap, on its own monotonic clock (so that clock skew between nodes changes
+ * nothing). While the gap is younger than the timeout, events after it are delivered and the gap stays in the
+ * tracking token, to be delivered when its commit lands. Once older, the reader seals it: it writes a tombstone at
+ * that position. The position's unique {@code _id} decides the race for good: either the commit was there first
+ * (the seal fails and the commit is read) or the tombstone was (the late commit fails, takes new positions and is
+ * written again). So a slow writer never has a committed event skipped, and every reader sees the same history.
+ */
+final class GapSealing {
+
+    private final MongoCollection<Document> log;
+    private final Duration timeout;
+    private final LongSupplier nanoTime;
+    private final Clock clock;
+    private final Map<Long, Long> firstSeen = new ConcurrentHashMap<>();
+
+    GapSealing(MongoCollection<Document> log, Duration timeout, LongSupplier nanoTime, Clock clock) {
+        this.log = log;
+        this.timeout = timeout;
+        this.nanoTime = nanoTime;
+        this.clock = clock;
+    }
+
+    /** Remembers when these gaps were first seen. */
+    void noticed(Collection<Long> gaps) {
+        long now = nanoTime.getAsLong();
+        gaps.forEach(gap -> firstSeen.putIfAbsent(gap, now));
+    }
+
+    /** The position holds a document now; nothing to wait for. */
+    void filled(long position) {
+        firstSeen.remove(position);
+    }
+
+    /** Seals the gaps that have been open longer than the timeout. */
+    void sealExpired(Collection<Long> gaps) {
+        long now = nanoTime.getAsLong();
+        for (Long gap : gaps) {
+            Long seen = firstSeen.get(gap);
+            if (seen != null && now - seen >= timeout.toNanos()) {
+                seal(gap);
+            }
+        }
+    }
+
+    /**
+     * Writes a tombstone at the position unless a document is there; either way the position is settled.
+     *
+     * @return true if this call sealed it
+     */
+    boolean seal(long position) {
+        try {
+            log.insertOne(new Document(EventDocument.POSITION, position)
+                    .append(EventDocument.TOMBSTONE, true)
+                    .append(EventDocument.COMMITTED_AT, Date.from(clock.instant())));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        } finally {
+            firstSeen.remove(position);
+        }
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+}
