@@ -35,7 +35,6 @@ public class AxonStorageConfiguration {
     @Bean
     EventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer,
                                           Clock clock,
                                           EventStoreProperties properties) {
         StockEngineDataGuard.refuseStockEngineData(platformDatabase);
@@ -46,7 +45,7 @@ public class AxonStorageConfiguration {
                 .trackingBatchSize(properties.trackingBatchSize())
                 .aggregateBatchSize(properties.aggregateBatchSize())
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(AggregateStateSerializer.create())
                 .build();
         engine.ensureIndexes();
         return engine;

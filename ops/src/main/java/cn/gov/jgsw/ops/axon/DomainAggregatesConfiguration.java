@@ -9,24 +9,41 @@ import cn.gov.jgsw.ops.eventstore.EventStoreProperties;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Registers the aggregates and command handlers of {@code domain} with Axon. Done here, not with Axon's Spring
  * stereotypes on the domain classes, because {@code domain} stays free of Spring.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainAggregatesConfiguration {
+
+    private static final List<Class<?>> AGGREGATES =
+            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {
         return configurer -> {
-            for (Class<?> aggregate : new Class<?>[]{PersonalSettings.class, VehicleOrder.class, Vehicle.class,
-                    Driver.class}) {
-                configurer.configureAggregate(cached(aggregate, eventStore.snapshotThreshold()));
+            AtomicReference<Snapshotter> snapshotter = new AtomicReference<>();
+            Function<Configuration, SnapshotTriggerDefinition> snapshotTrigger = configuration ->
+                    new EventCountSnapshotTriggerDefinition(
+                            snapshotter.updateAndGet(existing -> existing != null ? existing : snapshotter(configuration)),
+                            eventStore.snapshotThreshold());
+            for (Class<?> aggregate : AGGREGATES) {
+                configurer.configureAggregate(cached(aggregate, snapshotTrigger));
             }
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
@@ -36,16 +53,29 @@ public class DomainAggregatesConfiguration {
     }
 
     /**
-     * Keeps recently used aggregates in memory, so that a command does not re-read the aggregate's whole history (the
-     * embedded server scans instead of using non-unique indexes, ARCHITECTURE.md). One cache per aggregate type: the
-     * cache is keyed by id alone, and a shared one would hand out an order where a vehicle with the same id was asked
-     * for. A snapshot every {@code snapshotThreshold} events keeps a load after a restart or cache eviction short.
+     * Keeps recently used aggregates in memory, so that a command does not re-read the aggregate's history. One cache
+     * per aggregate type: the cache is keyed by id alone, and a shared one would hand out an order where a vehicle with
+     * the same id was asked for. A snapshot every {@code snapshotThreshold} events keeps a load after a restart or an
+     * eviction short.
      */
-    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate, int snapshotThreshold) {
+    private static <A> AggregateConfigurer<A> cached(Class<A> aggregate,
+                                                     Function<Configuration, SnapshotTriggerDefinition> trigger) {
         Cache cache = new WeakReferenceCache();
         return AggregateConfigurer.defaultConfiguration(aggregate)
                 .configureCache(c -> cache)
-                .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
-                        snapshotThreshold));
+                .configureSnapshotTrigger(trigger);
+    }
+
+    /**
+     * Axon's Spring snapshotter knows only aggregates declared as Spring beans; ours are registered here, so the
+     * snapshotter is too. It runs in the committing thread, after the commit.
+     */
+    private static Snapshotter snapshotter(Configuration configuration) {
+        List<AggregateFactory<?>> factories = new ArrayList<>();
+        AGGREGATES.forEach(aggregate -> factories.add(new GenericAggregateFactory<>(aggregate)));
+        return AggregateSnapshotter.builder()
+                .eventStore(configuration.eventStore())
+                .aggregateFactories(factories)
+                .build();
     }
 }

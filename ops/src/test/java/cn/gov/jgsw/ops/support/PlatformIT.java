@@ -37,6 +37,8 @@ public abstract class PlatformIT {
         registry.add("jgsw.storage.database", () -> "jgsw-it-" + PORT);
         registry.add("jgsw.storage.allow-demo-data", () -> "true");
         registry.add("spring.profiles.active", () -> "demo");
+        // Snapshots far more often than in production, so that every flow of the suite stores and reads them.
+        registry.add("jgsw.event-store.snapshot-threshold", () -> "3");
     }
 
     protected static String baseUrl() {

@@ -99,6 +99,9 @@ class VehicleOrderFlowIT extends PlatformIT {
         assertThat(actorsOf(orderId)).containsExactly(
                 "user-nanming-civil-servant", "user-nanming-approver", "user-nanming-dispatcher",
                 "user-nanming-driver", "user-nanming-driver", "user-nanming-driver");
+        // the suite snapshots every 3 events (PlatformIT): the order's newest snapshot is in its tenant
+        assertThat(platformDatabase.getCollection("event_snapshots").find(new Document("_id", orderId)).first())
+                .isNotNull().containsEntry("tenantId", "bureau-nanming").containsEntry("aggregateType", "VehicleOrder");
     }
 
     @Test
