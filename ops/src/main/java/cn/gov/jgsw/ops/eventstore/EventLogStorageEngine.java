@@ -227,7 +227,7 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
     @Override
     protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
         GapAwareTrackingToken start = gapAware(trackingToken);
-        return batches(last -> fetchTracked(last == null ? start : (GapAwareTrackingToken) last.trackingToken()));
+        return batches(last -> fetchTracked(last == null ? start : (GapAwareTrackingToken) last.trackingToken()), 1);
     }
 
     private static GapAwareTrackingToken gapAware(TrackingToken token) {
@@ -321,8 +321,9 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
 
     @Override
     protected Stream<? extends DomainEventData<?>> readEventData(String aggregateIdentifier, long firstSequenceNumber) {
+        // Sequence numbers have no holes: a batch shorter than asked for is the end of the stream.
         return batches(last -> fetchAggregate(aggregateIdentifier,
-                last == null ? firstSequenceNumber : last.getSequenceNumber() + 1));
+                last == null ? firstSequenceNumber : last.getSequenceNumber() + 1), aggregateBatchSize);
     }
 
     /**
@@ -407,8 +408,8 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
 
     // ---- batches -----------------------------------------------------------------------------------------------------
 
-    /** A lazy stream that fetches the next batch after the last item until a batch comes back empty. */
-    private static <T> Stream<T> batches(Function<T, List<? extends T>> nextBatch) {
+    /** A lazy stream that fetches the next batch after the last item until a batch has fewer than {@code full} items. */
+    private static <T> Stream<T> batches(Function<T, List<? extends T>> nextBatch, int full) {
         return StreamSupport.stream(new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
             private List<? extends T> batch = List.of();
             private int next;
@@ -423,8 +424,8 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
                     }
                     batch = nextBatch.apply(last);
                     next = 0;
+                    done = batch.size() < full;
                     if (batch.isEmpty()) {
-                        done = true;
                         return false;
                     }
                 }

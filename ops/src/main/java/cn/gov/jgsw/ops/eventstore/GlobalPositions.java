@@ -12,9 +12,15 @@ import org.bson.Document;
 import static com.mongodb.client.model.Filters.eq;
 
 /**
- * The global position counter (全局序号): one document, incremented atomically by the number of events a commit
- * needs. One counter per cell is a serialization point of a few thousand commits a second (ARCHITECTURE.md); ADR 0005
- * compares it with an in-process allocator.
+ * The global position counter (全局序号): one document, incremented by the number of events a commit needs. One
+ * counter per cell is a serialization point of a few thousand commits a second (ARCHITECTURE.md); ADR 0005 compares it
+ * with an in-process allocator.
+ * <p>
+ * Reservations of one node are made one at a time. Real MongoDB would not need it, but mongo-java-server increments
+ * atomically and yet answers concurrent {@code findOneAndUpdate}s with each other's results: measured, 16 threads
+ * doing 4,800 increments got 56 (memory backend) and 96 (H2) duplicate values, each leaving a position nobody holds.
+ * The engine would survive that (a duplicate position fails on {@code _id} and is retried; an orphan is sealed as a
+ * gap), but at the price of retries and tombstones. Nodes of a cluster use real MongoDB, where the increment is atomic.
  */
 final class GlobalPositions {
 
@@ -36,7 +42,7 @@ final class GlobalPositions {
     }
 
     /** Reserves {@code count} consecutive positions and returns the first; positions start at 1. */
-    long reserve(int count) {
+    synchronized long reserve(int count) {
         Document counter = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc(LAST, (long) count),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return counter.getLong(LAST) - count + 1;

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,9 +50,8 @@ class CrashedWriterIT {
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             engine.readEvents(token, false).forEach(seen::add);
-            assertThat(engine.createHeadToken()).isNotNull();
             assertThat(server.database().getCollection(EventLogStorageEngine.EVENT_LOG)
-                    .countDocuments(new org.bson.Document("tombstone", true))).isEqualTo(2);
+                    .countDocuments(new Document("tombstone", true))).isEqualTo(2);
         });
         engine.appendEvents(EventStoreServer.event("crashed", 0));
         engine.readEvents(seen.get(seen.size() - 1).trackingToken(), false).forEach(seen::add);

@@ -15,6 +15,7 @@ import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,8 @@ import static org.awaitility.Awaitility.await;
 class TwoNodeTrackingTest {
 
     private static final int WRITERS_PER_NODE = 8;
-    private static final int COMMITS_PER_WRITER = 30;
+    /** Fewer for the stock engine, whose every query scans the collection on the embedded server. */
+    private static final int COMMITS_PER_WRITER = Integer.getInteger("eventstore.commitsPerWriter", 30);
     private static final int SHARED_AGGREGATES = 4;
     private static final Duration GAP_TIMEOUT = Duration.ofMillis(500);
     /** The stock engine scans the collection for every query on the embedded server: it needs much longer. */
@@ -149,7 +151,7 @@ class TwoNodeTrackingTest {
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> nodes[0].seenIds().containsAll(committed)
                     && nodes[1].seenIds().containsAll(committed));
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             // Reported by the outcome's assertions, which name what is missing.
         }
         return new Outcome(committed, List.of(nodes), failed, late);
