@@ -22,6 +22,8 @@ import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.Serializer;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +67,8 @@ import static com.mongodb.client.model.Filters.in;
  * lookup on real MongoDB and on the embedded server alike. Format and reasons: {@code docs/event-store.md}, ADR 0005.
  */
 public class EventLogStorageEngine extends AbstractEventStorageEngine {
+
+    private static final Logger logger = LoggerFactory.getLogger(EventLogStorageEngine.class);
 
     public static final String EVENT_LOG = "event_log";
     public static final String SNAPSHOTS = "event_snapshots";
@@ -144,6 +148,8 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
                 }
                 Document refused = documents.get(error.getIndex());
                 if (positionTaken(refused)) {
+                    logger.info("A commit of {} events lost position {} to a seal or another writer; writing it again",
+                            documents.size(), refused.get(EventDocument.POSITION));
                     continue;
                 }
                 if (!removeVoidOccupant(refused)) {

@@ -4,6 +4,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +26,8 @@ import java.util.function.LongSupplier;
  * written again). So a slow writer never has a committed event skipped, and every reader sees the same history.
  */
 final class GapSealing {
+
+    private static final Logger logger = LoggerFactory.getLogger(GapSealing.class);
 
     private final MongoCollection<Document> log;
     private final Duration timeout;
@@ -70,6 +74,8 @@ final class GapSealing {
             log.insertOne(new Document(EventDocument.POSITION, position)
                     .append(EventDocument.TOMBSTONE, true)
                     .append(EventDocument.COMMITTED_AT, Date.from(clock.instant())));
+            logger.warn("Sealed event position {}: reserved but not written within {} (its writer failed, died or "
+                    + "was slow; a slow writer writes again at new positions)", position, timeout);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {

@@ -48,7 +48,8 @@ import static org.awaitility.Awaitility.await;
  * writing, some beyond the gap timeout, some fail after reserving; the nodes' clocks are 2 s ahead and 2 s behind.
  * A tracking processor on each node must see every committed event exactly once, in order per aggregate.
  * <p>
- * {@code -Deventstore.compareStock=true} runs the same against axon-mongo's stock engine, which fails it.
+ * {@code -Deventstore.compareStock=true -Deventstore.sharedAggregates=false} runs the same against axon-mongo's stock
+ * engine, which fails it (measured: 432 events committed, each node saw 217).
  */
 class TwoNodeTrackingTest {
 
@@ -56,8 +57,12 @@ class TwoNodeTrackingTest {
     /** Fewer for the stock engine, whose every query scans the collection on the embedded server. */
     private static final int COMMITS_PER_WRITER = Integer.getInteger("eventstore.commitsPerWriter", 30);
     private static final int SHARED_AGGREGATES = 4;
+    /**
+     * False writes to the writers' own aggregates only. The stock engine needs it: on the embedded server its
+     * aggregate reads, which shared aggregates need before every append, are too slow to finish.
+     */
+    private static final boolean SHARED = Boolean.parseBoolean(System.getProperty("eventstore.sharedAggregates", "true"));
     private static final Duration GAP_TIMEOUT = Duration.ofMillis(500);
-    /** The stock engine scans the collection for every query on the embedded server: it needs much longer. */
     private static final long WRITE_TIMEOUT_MINUTES = Long.getLong("eventstore.writeTimeoutMinutes", 2);
 
     private final EventStoreServer server = new EventStoreServer();
@@ -171,14 +176,14 @@ class TwoNodeTrackingTest {
             String shared = "shared-" + random.nextInt(SHARED_AGGREGATES);
             // 0: own aggregate, 1: a shared one, 2: both in one commit. A commit slower than the gap timeout goes to
             // the writer's own aggregate: on a shared one it would mostly lose to a concurrent writer instead.
-            int kind = planned.delay.compareTo(GAP_TIMEOUT) > 0 ? 0 : i % 3;
+            int kind = planned.delay.compareTo(GAP_TIMEOUT) > 0 || !SHARED ? 0 : i % 3;
             while (true) {
                 List<DomainEventMessage<?>> events = new ArrayList<>();
                 if (kind != 1) {
                     events.add(node.event(own, ownSequence));
                 }
                 if (kind != 0) {
-                    events.add(node.event(shared, node.engine.lastSequenceNumberFor(shared).map(s -> s + 1).orElse(0L)));
+                    events.add(node.event(shared, node.nextSequenceOf(shared)));
                 }
                 fault.set(planned);
                 try {
@@ -274,6 +279,12 @@ class TwoNodeTrackingTest {
                 planned.strike();
             }
             publish(events);
+        }
+
+        /** As an aggregate repository finds it: by reading the aggregate's events. */
+        long nextSequenceOf(String aggregate) {
+            return engine.readEvents(aggregate).asStream().reduce((first, second) -> second)
+                    .map(last -> last.getSequenceNumber() + 1).orElse(0L);
         }
 
         Set<String> seenIds() {
