@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 import org.bson.types.Decimal128;
@@ -180,12 +181,30 @@ class EventLogStorageEngineTest {
         assertThat(engine.readEvents("torn").asStream()).hasSize(1);
     }
 
-    /** What a writer that died inside its insert leaves: the commit's first event, its second position empty. */
+    @Test
+    void aWriterMeetingAHalfWrittenCommitWaitsForItThenSealsItOnceItIsOlderThanTheGapTimeout() {
+        writeOnlyFirstEventOfACommitOfTwo(event("torn", 0), new Date());
+        assertThatThrownBy(() -> engine.appendEvents(event("torn", 0)))
+                .as("its writer may still be busy").isInstanceOf(AggregateStreamCreationException.class);
+
+        log.updateOne(new Document("aggregateSequence", "torn#0"),
+                new Document("$set", new Document("committedAt", new Date(System.currentTimeMillis() - 60_000))));
+        engine.appendEvents(event("torn", 0));
+
+        assertThat(engine.readEvents("torn").asStream()).hasSize(1);
+        assertThat(log.countDocuments(new Document("tombstone", true))).isEqualTo(1);
+    }
+
     private void writeOnlyFirstEventOfACommitOfTwo(EventMessage<?> written) {
+        writeOnlyFirstEventOfACommitOfTwo(written, new Date());
+    }
+
+    /** What a writer that died inside its insert leaves: the commit's first event, its second position empty. */
+    private void writeOnlyFirstEventOfACommitOfTwo(EventMessage<?> written, Date committedAt) {
         long first = new GlobalPositions(database).reserve(2);
         Document document = EventDocument.of(written, EventStoreServer.SERIALIZER)
                 .append("_id", first).append("commitFirst", first).append("commitSize", 2)
-                .append("committedAt", new Date());
+                .append("committedAt", committedAt);
         log.insertOne(document);
     }
 
