@@ -141,13 +141,17 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
                 return;
             } catch (MongoBulkWriteException e) {
                 BulkWriteError error = e.getWriteErrors().get(0);
-                // An ordered insert stops at the first error: this commit can never complete, so its written part goes.
+                Document refused = documents.get(error.getIndex());
+                boolean duplicate = ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY;
+                boolean positionLost = duplicate && positionTaken(refused);
+                // An ordered insert stops at the first error: this commit can never complete. Its written part goes,
+                // and its positions are given up at once rather than left for readers to wait on.
                 removeVoidCommit(documents.subList(0, error.getIndex()), first);
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                gaps.release(first, documents.size());
+                if (!duplicate) {
                     throw new EventStoreException("Events of a commit could not be written: " + error.getMessage(), e);
                 }
-                Document refused = documents.get(error.getIndex());
-                if (positionTaken(refused)) {
+                if (positionLost) {
                     logger.info("A commit of {} events lost position {} to a seal or another writer; writing it again",
                             documents.size(), refused.get(EventDocument.POSITION));
                     continue;
@@ -216,6 +220,7 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
                 .filter(document -> !EventDocument.isTombstone(document))
                 .filter(document -> EventDocument.commitFirst(document) == first)
                 .toList(), first);
+        gaps.release(first, EventDocument.commitSize(occupant));
         return true;
     }
 

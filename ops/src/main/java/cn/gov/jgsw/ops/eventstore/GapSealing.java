@@ -65,17 +65,35 @@ final class GapSealing {
     }
 
     /**
-     * Writes a tombstone at the position unless a document is there; either way the position is settled.
+     * Writes a tombstone at a position that stayed empty too long, unless a document is there by now; either way the
+     * position is settled.
      *
      * @return true if this call sealed it
      */
     boolean seal(long position) {
+        boolean sealed = writeTombstone(position);
+        if (sealed) {
+            logger.warn("Sealed event position {}: reserved but not written within {} (its writer died or stalled; a "
+                    + "stalled writer writes again at new positions)", position, timeout);
+        }
+        return sealed;
+    }
+
+    /**
+     * A writer gives up positions it reserved and will never write (its commit failed for good), so that readers need
+     * not wait the gap timeout for them.
+     */
+    void release(long firstPosition, int count) {
+        for (long position = firstPosition; position < firstPosition + count; position++) {
+            writeTombstone(position);
+        }
+    }
+
+    private boolean writeTombstone(long position) {
         try {
             log.insertOne(new Document(EventDocument.POSITION, position)
                     .append(EventDocument.TOMBSTONE, true)
                     .append(EventDocument.COMMITTED_AT, Date.from(clock.instant())));
-            logger.warn("Sealed event position {}: reserved but not written within {} (its writer failed, died or "
-                    + "was slow; a slow writer writes again at new positions)", position, timeout);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
