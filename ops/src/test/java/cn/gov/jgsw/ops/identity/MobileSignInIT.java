@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +46,59 @@ class MobileSignInIT extends PlatformIT {
         assertThat(me.at("/bureau/parent/parent/parent").isNull()).isTrue();
         assertThat(me.at("/unit/name").asText()).isEqualTo("办公室");
         assertThat(me.at("/roles/0").asText()).isEqualTo("CIVIL_SERVANT");
+    }
+
+    @Test
+    void theRefreshTokenIsRotatedOnEveryUseAndGivesAWorkingAccessToken() throws Exception {
+        MobileApp app = new MobileApp(baseUrl());
+        JsonNode first = app.signIn("nanming.approver", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT);
+        String firstRefresh = first.get("refresh_token").asText();
+
+        HttpResponse<String> refreshed = app.refresh(firstRefresh);
+
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        JsonNode tokens = JSON.readTree(refreshed.body());
+        assertThat(tokens.get("refresh_token").asText()).isNotBlank().isNotEqualTo(firstRefresh);
+        assertThat(tokens.get("access_token").asText()).isNotEqualTo(first.get("access_token").asText());
+        assertThat(tokens.get("expires_in").asInt()).isLessThanOrEqualTo(600);
+        assertThat(claimsOf(tokens.get("access_token").asText()).get("tenant").asText()).isEqualTo("bureau-nanming");
+        GraphQlClient.Response me = new GraphQlClient(baseUrl(), tokens.get("access_token").asText())
+                .execute(GraphQlClient.operation("Me"));
+        assertThat(me.data().at("/me/person/id").asText()).isEqualTo("user-nanming-approver");
+    }
+
+    @Test
+    void aRefreshTokenUsedTwiceRevokesTheWholeSignInItsNewestTokenIncluded() throws Exception {
+        MobileApp app = new MobileApp(baseUrl());
+        String stolen = app.signIn("nanming.dispatcher", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)
+                .get("refresh_token").asText();
+        String newest = JSON.readTree(app.refresh(stolen).body()).get("refresh_token").asText();
+
+        HttpResponse<String> replayed = app.refresh(stolen);
+
+        assertThat(replayed.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(replayed.body()).get("error").asText()).isEqualTo("invalid_grant");
+        HttpResponse<String> afterRevocation = app.refresh(newest);
+        assertThat(afterRevocation.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(afterRevocation.body()).get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aRefreshNamingAnotherClientOrNoneIsRefused() throws Exception {
+        MobileApp app = new MobileApp(baseUrl());
+        String refresh = app.signIn("nanming.driver", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)
+                .get("refresh_token").asText();
+
+        HttpResponse<String> unknownClient = app.postForm(baseUrl() + "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh, "client_id", "not-a-client"));
+        HttpResponse<String> noClient = app.postForm(baseUrl() + "/oauth2/token",
+                Map.of("grant_type", "refresh_token", "refresh_token", refresh));
+
+        assertThat(unknownClient.statusCode()).isEqualTo(401);
+        assertThat(noClient.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(unknownClient.body()).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(JSON.readTree(noClient.body()).get("error").asText()).isEqualTo("invalid_client");
+        assertThat(app.refresh(refresh).statusCode()).as("the genuine app still can").isEqualTo(200);
     }
 
     @Test
@@ -94,12 +148,12 @@ class MobileSignInIT extends PlatformIT {
         String verifier = MobileApp.codeVerifier();
         app.get(app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT, MobileApp.challengeOf(verifier), "S256", "s"));
         String csrf = app.csrfTokenOfLoginForm();
-        String continueUrl = MobileApp.location(app.postForm(baseUrl() + "/login", java.util.Map.of(
+        String continueUrl = MobileApp.location(app.postForm(baseUrl() + "/login", Map.of(
                 "username", "nanming.approver", "password", MobileApp.DEMO_PASSWORD, "_csrf", csrf)));
         String callback = MobileApp.location(app.get(continueUrl.startsWith("http") ? continueUrl : baseUrl() + continueUrl));
         String code = MobileApp.queryParameter(callback, "code");
 
-        HttpResponse<String> exchange = app.postForm(baseUrl() + "/oauth2/token", java.util.Map.of(
+        HttpResponse<String> exchange = app.postForm(baseUrl() + "/oauth2/token", Map.of(
                 "grant_type", "authorization_code", "code", code, "redirect_uri", MobileApp.LOOPBACK_REDIRECT,
                 "client_id", MobileApp.CLIENT_ID, "code_verifier", MobileApp.codeVerifier()));
         assertThat(exchange.statusCode()).isEqualTo(400);
@@ -110,7 +164,7 @@ class MobileSignInIT extends PlatformIT {
     void aWrongPasswordSendsTheBrowserBackToTheForm() {
         MobileApp app = new MobileApp(baseUrl());
         String csrf = app.csrfTokenOfLoginForm();
-        HttpResponse<String> response = app.postForm(baseUrl() + "/login", java.util.Map.of(
+        HttpResponse<String> response = app.postForm(baseUrl() + "/login", Map.of(
                 "username", "nanming.civil-servant", "password", "wrong", "_csrf", csrf));
         assertThat(MobileApp.location(response)).contains("/login?error");
     }
@@ -138,7 +192,7 @@ class MobileSignInIT extends PlatformIT {
 
     private void signInOnTheForm(MobileApp app) {
         String csrf = app.csrfTokenOfLoginForm();
-        app.postForm(baseUrl() + "/login", java.util.Map.of(
+        app.postForm(baseUrl() + "/login", Map.of(
                 "username", "nanming.civil-servant", "password", MobileApp.DEMO_PASSWORD, "_csrf", csrf));
     }
 

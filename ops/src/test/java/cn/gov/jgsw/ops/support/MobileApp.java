@@ -118,6 +118,12 @@ public final class MobileApp {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
     }
 
+    /** The app trades its refresh token for new tokens, naming itself by client id (it has no secret). */
+    public HttpResponse<String> refresh(String refreshToken) {
+        return postForm(baseUrl + "/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", CLIENT_ID));
+    }
+
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

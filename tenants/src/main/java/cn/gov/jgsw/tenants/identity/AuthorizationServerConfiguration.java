@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -53,15 +54,29 @@ public class AuthorizationServerConfiguration {
     public static final String MOBILE_APP = "mobile-app";
     /** Loopback redirect: any port matches (RFC 8252 §7.3). */
     public static final String LOOPBACK_REDIRECT = "http://127.0.0.1/callback";
+    /** Access tokens are checked by signature alone, so they are short: a revoked sign-in ends within this time. */
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(10);
+    /** Sliding: each refresh gives a new refresh token valid this long. */
+    public static final Duration REFRESH_TOKEN_LIFETIME = Duration.ofDays(7);
     /** Private-use URI scheme redirect of the app (RFC 8252 §7.1). */
     public static final String APP_SCHEME_REDIRECT = "cn.gov.jgsw.mobile:/oauth2/callback";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
+                                                       OAuth2AuthorizationService authorizations) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server
+                        .oidc(Customizer.withDefaults())
+                        // The mobile app refreshes with its client id alone; rotation and reuse detection protect it.
+                        .clientAuthentication(clientAuthentication -> clientAuthentication
+                                .authenticationConverter(PublicClientRefreshAuthentication.converter())
+                                .authenticationProvider(PublicClientRefreshAuthentication.provider(clients)))
+                        .tokenEndpoint(tokenEndpoint -> tokenEndpoint.authenticationProviders(providers ->
+                                providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
+                                        ? new PublicClientRefreshTokens(provider, authorizations, Clock.systemUTC())
+                                        : provider))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser that is not signed in is sent to the sign-in form; other callers get a plain 401.
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -78,6 +93,7 @@ public class AuthorizationServerConfiguration {
                 .clientName("机关事务 移动端")
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
                 .redirectUri(LOOPBACK_REDIRECT)
                 .redirectUri(APP_SCHEME_REDIRECT)
                 .scope(OidcScopes.OPENID)
@@ -87,8 +103,11 @@ public class AuthorizationServerConfiguration {
                         .requireAuthorizationConsent(false)
                         .build())
                 .tokenSettings(TokenSettings.builder()
-                        .accessTokenTimeToLive(Duration.ofMinutes(10))
+                        .accessTokenTimeToLive(ACCESS_TOKEN_LIFETIME)
                         .authorizationCodeTimeToLive(Duration.ofMinutes(2))
+                        // A new refresh token on every use; an unused phone is signed out after a week.
+                        .reuseRefreshTokens(false)
+                        .refreshTokenTimeToLive(REFRESH_TOKEN_LIFETIME)
                         .build())
                 .build();
         return new InMemoryRegisteredClientRepository(mobileApp);

@@ -8,11 +8,16 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -26,12 +31,17 @@ import java.util.stream.Stream;
  */
 class ExpiringAuthorizationService implements OAuth2AuthorizationService {
 
+    private static final Logger logger = LoggerFactory.getLogger(ExpiringAuthorizationService.class);
+
     /** How long an authorization request may wait for its sign-in before it is forgotten. */
     static final Duration PENDING_REQUEST_LIFETIME = Duration.ofMinutes(10);
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
 
     private final InMemoryOAuth2AuthorizationService authorizations = new InMemoryOAuth2AuthorizationService();
     private final Map<String, Instant> forgetAfter = new ConcurrentHashMap<>();
+    /** Refresh tokens replaced by rotation, and the sign-in (authorization) each belonged to. */
+    private final Map<String, String> rotatedRefreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> rotatedBySignIn = new ConcurrentHashMap<>();
     private final Clock clock;
     private volatile Instant lastSweep = Instant.MIN;
 
@@ -45,14 +55,33 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
             // A sweep looks at every authorization: at most every half minute, not on each token exchange.
             forgetExpired();
         }
+        rememberRotatedRefreshToken(authorization);
         authorizations.save(authorization);
         forgetAfter.put(authorization.getId(), lastExpiry(authorization));
+    }
+
+    private void rememberRotatedRefreshToken(OAuth2Authorization authorization) {
+        OAuth2Authorization previous = authorizations.findById(authorization.getId());
+        String previousToken = refreshTokenOf(previous);
+        if (previousToken != null && !previousToken.equals(refreshTokenOf(authorization))) {
+            rotatedRefreshTokens.put(previousToken, authorization.getId());
+            rotatedBySignIn.computeIfAbsent(authorization.getId(), id -> new CopyOnWriteArrayList<>()).add(previousToken);
+        }
+    }
+
+    private static String refreshTokenOf(OAuth2Authorization authorization) {
+        return authorization == null || authorization.getRefreshToken() == null ? null
+                : authorization.getRefreshToken().getToken().getTokenValue();
     }
 
     @Override
     public void remove(OAuth2Authorization authorization) {
         authorizations.remove(authorization);
         forgetAfter.remove(authorization.getId());
+        List<String> rotated = rotatedBySignIn.remove(authorization.getId());
+        if (rotated != null) {
+            rotated.forEach(rotatedRefreshTokens::remove);
+        }
     }
 
     @Override
@@ -60,8 +89,24 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
         return authorizations.findById(id);
     }
 
+    /**
+     * A refresh token that was already rotated away is presented again: either the app or a thief holds a copy. The
+     * whole sign-in is revoked, its newest refresh token included (RFC 9700 §4.14.2), and the caller finds nothing.
+     */
     @Override
     public OAuth2Authorization findByToken(String token, OAuth2TokenType tokenType) {
+        if (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType)) {
+            String reusedSignIn = rotatedRefreshTokens.get(token);
+            if (reusedSignIn != null) {
+                OAuth2Authorization signIn = authorizations.findById(reusedSignIn);
+                if (signIn != null) {
+                    remove(signIn);
+                    logger.warn("A rotated refresh token was used again; sign-in {} of {} revoked", reusedSignIn,
+                            signIn.getPrincipalName());
+                }
+                return null;
+            }
+        }
         return authorizations.findByToken(token, tokenType);
     }
 
@@ -76,7 +121,7 @@ class ExpiringAuthorizationService implements OAuth2AuthorizationService {
             if (after.isBefore(now)) {
                 OAuth2Authorization expired = authorizations.findById(id);
                 if (expired != null) {
-                    authorizations.remove(expired);
+                    remove(expired);
                 }
                 forgetAfter.remove(id, after);
             }
