@@ -84,6 +84,22 @@ class MobileSignInIT extends PlatformIT {
     }
 
     @Test
+    void signingOutRevokesTheRefreshToken() throws Exception {
+        MobileApp app = new MobileApp(baseUrl());
+        String refresh = app.signIn("yunyan.civil-servant", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)
+                .get("refresh_token").asText();
+
+        HttpResponse<String> someoneElse = app.postForm(baseUrl() + "/oauth2/revoke",
+                Map.of("token", refresh, "client_id", "not-a-client"));
+        assertThat(someoneElse.statusCode()).isEqualTo(401);
+        assertThat(app.revoke(refresh).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> afterSignOut = app.refresh(refresh);
+        assertThat(afterSignOut.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(afterSignOut.body()).get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
     void aRefreshNamingAnotherClientOrNoneIsRefused() throws Exception {
         MobileApp app = new MobileApp(baseUrl());
         String refresh = app.signIn("nanming.driver", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)

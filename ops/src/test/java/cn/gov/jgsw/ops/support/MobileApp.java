@@ -124,6 +124,11 @@ public final class MobileApp {
                 "client_id", CLIENT_ID));
     }
 
+    /** Signing out: the app revokes its refresh token (RFC 7009), naming itself by client id. */
+    public HttpResponse<String> revoke(String token) {
+        return postForm(baseUrl + "/oauth2/revoke", Map.of("token", token, "client_id", CLIENT_ID));
+    }
+
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

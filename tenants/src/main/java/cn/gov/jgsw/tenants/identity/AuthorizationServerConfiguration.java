@@ -64,14 +64,17 @@ public class AuthorizationServerConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
-                                                       OAuth2AuthorizationService authorizations) throws Exception {
+                                                       OAuth2AuthorizationService authorizations,
+                                                       AuthorizationServerSettings settings) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server
                         .oidc(Customizer.withDefaults())
-                        // The mobile app refreshes with its client id alone; rotation and reuse detection protect it.
+                        // The mobile app refreshes and signs out with its client id alone; rotation and reuse detection
+                        // protect its refresh tokens.
                         .clientAuthentication(clientAuthentication -> clientAuthentication
-                                .authenticationConverter(PublicClientRefreshAuthentication.converter())
+                                .authenticationConverter(PublicClientRefreshAuthentication.converter(
+                                        settings.getTokenRevocationEndpoint()))
                                 .authenticationProvider(PublicClientRefreshAuthentication.provider(clients)))
                         .tokenEndpoint(tokenEndpoint -> tokenEndpoint.authenticationProviders(providers ->
                                 providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
