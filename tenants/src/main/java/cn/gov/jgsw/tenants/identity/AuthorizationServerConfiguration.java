@@ -2,7 +2,6 @@ package cn.gov.jgsw.tenants.identity;
 
 import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +21,9 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
@@ -117,8 +118,20 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource(MongoDatabase platformDatabase) {
-        return new ImmutableJWKSet<>(new JWKSet(PersistedSigningKey.loadOrCreate(platformDatabase)));
+    SigningKeys signingKeys(MongoDatabase platformDatabase) {
+        return new SigningKeys(platformDatabase, Clock.systemUTC());
+    }
+
+    /** Every key a valid token may carry: what the API verifies with and the JWK Set endpoint publishes. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys signingKeys) {
+        return (selector, context) -> selector.select(new JWKSet(signingKeys.verifying()));
+    }
+
+    /** Signs with the current key only; the token's {@code kid} names it. */
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys signingKeys) {
+        return new NimbusJwtEncoder((selector, context) -> selector.select(new JWKSet(signingKeys.signing())));
     }
 
     /**

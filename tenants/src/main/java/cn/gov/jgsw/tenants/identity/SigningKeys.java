@@ -1,0 +1,173 @@
+package cn.gov.jgsw.tenants.identity;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The keys that sign access tokens (签名密钥), kept in the {@code signing_keys} collection so that tokens stay valid
+ * across restarts and every node signs and verifies alike.
+ * <p>
+ * One key signs; each token names it ({@code kid}). The signing key is replaced every {@link #ROTATION_PERIOD}, or at
+ * once by an operator ({@link #rotate()}); a replaced key keeps verifying for {@link #VERIFICATION_GRACE}, far longer
+ * than any token it signed lives, and is then deleted with its private part. A pointer document names the signing
+ * key; a conditional update of it makes concurrent rotations on several nodes agree on one new key. Each node re-reads
+ * the keys at most every {@link #RELOAD_INTERVAL}, so a rotation on one node reaches the others within that time.
+ * <p>
+ * The private keys sit in the database unencrypted: whoever reads the database can mint tokens. Wrapping them (or a
+ * signing device) is still to come.
+ */
+public final class SigningKeys {
+
+    static final Duration ROTATION_PERIOD = Duration.ofDays(30);
+    static final Duration VERIFICATION_GRACE = Duration.ofDays(1);
+    static final Duration RELOAD_INTERVAL = Duration.ofMinutes(1);
+
+    private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
+    private static final String POINTER = "signing";
+
+    private final MongoCollection<Document> keys;
+    private final Clock clock;
+    private volatile Loaded loaded;
+
+    private record Loaded(RSAKey signing, List<JWK> verifying, Instant at) {
+    }
+
+    SigningKeys(MongoDatabase platformDatabase, Clock clock) {
+        this.keys = platformDatabase.getCollection("signing_keys");
+        this.clock = clock;
+        this.loaded = load();
+        if (createdAt(loaded.signing()).plus(ROTATION_PERIOD).isBefore(clock.instant())) {
+            rotate();
+        }
+    }
+
+    /** The key that signs new tokens. */
+    RSAKey signing() {
+        return current().signing();
+    }
+
+    /** Every key a valid token may have been signed with: the signing key first. */
+    List<JWK> verifying() {
+        return current().verifying();
+    }
+
+    /** Replaces the signing key now (a suspected leak, or the schedule). Answers the new key's id. */
+    public String rotate() {
+        String previous = loaded.signing().getKeyID();
+        RSAKey next = generate();
+        keys.insertOne(keyDocument(next));
+        boolean replaced = keys.updateOne(Filters.and(Filters.eq("_id", POINTER), Filters.eq("kid", previous)),
+                Updates.set("kid", next.getKeyID())).getModifiedCount() == 1;
+        if (replaced) {
+            keys.updateOne(Filters.eq("_id", previous), Updates.set("retiredAt", Date.from(clock.instant())));
+            logger.info("Signing key {} replaced by {}; {} verifies for {} more", previous, next.getKeyID(), previous,
+                    VERIFICATION_GRACE);
+        } else {
+            // Another node rotated at the same moment: its key stands, ours is dropped.
+            keys.deleteOne(Filters.eq("_id", next.getKeyID()));
+        }
+        loaded = load();
+        return loaded.signing().getKeyID();
+    }
+
+    private Loaded current() {
+        Loaded now = loaded;
+        if (now.at().plus(RELOAD_INTERVAL).isBefore(clock.instant())) {
+            now = load();
+            loaded = now;
+        }
+        return now;
+    }
+
+    private Loaded load() {
+        String signingKid = signingKeyId();
+        Instant now = clock.instant();
+        RSAKey signing = null;
+        List<JWK> verifying = new ArrayList<>();
+        for (Document key : keys.find(Filters.ne("_id", POINTER))) {
+            Date retiredAt = key.getDate("retiredAt");
+            if (retiredAt != null && retiredAt.toInstant().plus(VERIFICATION_GRACE).isBefore(now)) {
+                keys.deleteOne(Filters.eq("_id", key.getString("_id")));
+                continue;
+            }
+            RSAKey parsed = parse(key);
+            if (parsed.getKeyID().equals(signingKid)) {
+                signing = parsed;
+                verifying.add(0, parsed);
+            } else if (retiredAt != null) {
+                verifying.add(parsed);
+            }
+        }
+        if (signing == null) {
+            throw new IllegalStateException("The signing key " + signingKid + " named in signing_keys is missing");
+        }
+        return new Loaded(signing, List.copyOf(verifying), now);
+    }
+
+    /** The pointer's key id; the first node to start creates the first key and the pointer. */
+    private String signingKeyId() {
+        Document pointer = keys.find(Filters.eq("_id", POINTER)).first();
+        if (pointer != null) {
+            return pointer.getString("kid");
+        }
+        RSAKey first = generate();
+        keys.insertOne(keyDocument(first));
+        try {
+            keys.insertOne(new Document("_id", POINTER).append("kid", first.getKeyID()));
+            return first.getKeyID();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            keys.deleteOne(Filters.eq("_id", first.getKeyID()));
+            return keys.find(Filters.eq("_id", POINTER)).first().getString("kid");
+        }
+    }
+
+    private Document keyDocument(RSAKey key) {
+        return new Document("_id", key.getKeyID())
+                .append("jwk", key.toJSONString())
+                .append("createdAt", Date.from(clock.instant()));
+    }
+
+    private Instant createdAt(RSAKey key) {
+        Document stored = keys.find(Filters.eq("_id", key.getKeyID())).first();
+        return stored == null ? clock.instant() : stored.getDate("createdAt").toInstant();
+    }
+
+    private static RSAKey parse(Document key) {
+        try {
+            return RSAKey.parse(key.getString("jwk"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored signing key " + key.get("_id") + " is unreadable", e);
+        }
+    }
+
+    private static RSAKey generate() {
+        try {
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot generate a signing key", e);
+        }
+    }
+}
