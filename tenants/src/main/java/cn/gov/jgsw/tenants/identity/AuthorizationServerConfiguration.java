@@ -149,8 +149,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService() {
-        return new ExpiringAuthorizationService(Clock.systemUTC());
+    OAuth2AuthorizationService authorizationService(MongoDatabase platformDatabase, RegisteredClientRepository clients) {
+        return new MongoAuthorizationService(platformDatabase, clients, Clock.systemUTC());
     }
 
     @Bean

@@ -11,6 +11,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+
 /**
  * Puts the person's internal id (as subject), bureau, roles and unit into every access token issued for a person. The API
  * takes the tenant from here only; ID tokens get the same subject and nothing else. A principal without a platform
@@ -51,6 +53,8 @@ class PlatformTokenClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
         context.getClaims()
                 .claim(AccessTokenClaims.TENANT, user.tenantId())
                 .claim(AccessTokenClaims.UNIT, user.unitId())
-                .claim(AccessTokenClaims.ROLES, user.roles().stream().map(Role::name).sorted().toList());
+                // A mutable list: the claims are kept in the stored authorization, whose JSON mapper (Spring Security's
+                // allowlist) refuses JDK-internal immutable collections.
+                .claim(AccessTokenClaims.ROLES, new ArrayList<>(user.roles().stream().map(Role::name).sorted().toList()));
     }
 }

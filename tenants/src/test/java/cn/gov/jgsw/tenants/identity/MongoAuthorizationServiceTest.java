@@ -1,22 +1,26 @@
 package cn.gov.jgsw.tenants.identity;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.server.authorization.OAuth2Authorization;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ExpiringAuthorizationServiceTest {
+class MongoAuthorizationServiceTest {
 
     private static final RegisteredClient APP = RegisteredClient.withId("mobile-app").clientId("mobile-app")
             .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
@@ -24,7 +28,47 @@ class ExpiringAuthorizationServiceTest {
             .redirectUri("http://127.0.0.1/callback").build();
 
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T02:00:00Z"));
-    private final ExpiringAuthorizationService service = new ExpiringAuthorizationService(clock);
+    private final MongoServer server = new MongoServer(new MemoryBackend());
+    private final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    private final MongoAuthorizationService service = new MongoAuthorizationService(client.getDatabase("identity"),
+            new InMemoryRegisteredClientRepository(APP), clock);
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void anAuthorizationReadBackFromAnotherInstanceIsTheSame() {
+        service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
+        MongoAuthorizationService afterRestart = new MongoAuthorizationService(client.getDatabase("identity"),
+                new InMemoryRegisteredClientRepository(APP), clock);
+
+        OAuth2Authorization read = afterRestart.findByToken("token-1", null);
+
+        assertThat(read.getPrincipalName()).isEqualTo("nanming.civil-servant");
+        assertThat(read.getAccessToken().getToken().getTokenValue()).isEqualTo("token-1");
+        assertThat(read.getAccessToken().getToken().getExpiresAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(10)));
+        assertThat(afterRestart.findByToken("token-1", OAuth2TokenType.REFRESH_TOKEN)).isNull();
+    }
+
+    @Test
+    void aRotatedRefreshTokenPresentedAgainRevokesTheSignIn() {
+        OAuth2Authorization first = OAuth2Authorization.from(withAccessToken("a1", "token-1", Duration.ofMinutes(10)))
+                .refreshToken(new OAuth2RefreshToken("refresh-1", clock.instant(), clock.instant().plus(Duration.ofDays(7))))
+                .build();
+        service.save(first);
+        service.save(OAuth2Authorization.from(first)
+                .refreshToken(new OAuth2RefreshToken("refresh-2", clock.instant(), clock.instant().plus(Duration.ofDays(7))))
+                .build());
+        assertThat(service.findByToken("refresh-2", OAuth2TokenType.REFRESH_TOKEN).getId()).isEqualTo("a1");
+
+        assertThat(service.findByToken("refresh-1", OAuth2TokenType.REFRESH_TOKEN)).isNull();
+
+        assertThat(service.findByToken("refresh-2", OAuth2TokenType.REFRESH_TOKEN)).isNull();
+        assertThat(service.findById("a1")).isNull();
+    }
 
     @Test
     void anAuthorizationIsFoundByItsTokenWhileTheTokenLives() {
@@ -48,7 +92,7 @@ class ExpiringAuthorizationServiceTest {
     void aPendingRequestWithoutTokensIsForgottenAfterItsLifetime() {
         service.save(OAuth2Authorization.withRegisteredClient(APP).id("pending").principalName("someone")
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).attribute("state", "s").build());
-        clock.advance(ExpiringAuthorizationService.PENDING_REQUEST_LIFETIME.plusSeconds(1));
+        clock.advance(MongoAuthorizationService.PENDING_REQUEST_LIFETIME.plusSeconds(1));
 
         service.save(withAccessToken("a2", "token-2", Duration.ofMinutes(10)));
 
