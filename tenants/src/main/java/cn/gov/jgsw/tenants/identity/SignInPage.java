@@ -25,6 +25,7 @@ class SignInPage {
                 && Locale.ENGLISH.getLanguage().equals(request.getLocale().getLanguage());
         boolean failed = request.getParameter("error") != null;
         boolean signedOut = request.getParameter("logout") != null;
+        boolean locked = request.getParameter("locked") != null;
         Text text = english ? Text.ENGLISH : Text.CHINESE;
         return """
                 <!doctype html>
@@ -60,15 +61,18 @@ class SignInPage {
                 </body>
                 </html>
                 """.formatted(text.language, text.title, text.title,
-                failed ? "<p class=\"note error\">" + text.failed + "</p>"
+                locked ? "<p class=\"note error\">" + text.locked + "</p>"
+                        : failed ? "<p class=\"note error\">" + text.failed + "</p>"
                         : signedOut ? "<p class=\"note info\">" + text.signedOut + "</p>" : "",
                 text.username, text.password, csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()), text.submit);
     }
 
     private enum Text {
-        CHINESE("zh-CN", "机关事务云 登录", "账号", "密码", "登录", "账号或密码不正确，请重试。", "您已退出登录。"),
+        CHINESE("zh-CN", "机关事务云 登录", "账号", "密码", "登录", "账号或密码不正确，请重试。", "您已退出登录。",
+                "登录失败次数过多，请稍后再试（最长 15 分钟）。"),
         ENGLISH("en", "Agency Affairs Cloud sign-in", "Username", "Password", "Sign in",
-                "Wrong username or password. Please try again.", "You have signed out.");
+                "Wrong username or password. Please try again.", "You have signed out.",
+                "Too many failed attempts. Please try again later (at most 15 minutes).");
 
         final String language;
         final String title;
@@ -77,9 +81,10 @@ class SignInPage {
         final String submit;
         final String failed;
         final String signedOut;
+        final String locked;
 
         Text(String language, String title, String username, String password, String submit, String failed,
-             String signedOut) {
+             String signedOut, String locked) {
             this.language = language;
             this.title = title;
             this.username = username;
@@ -87,6 +92,7 @@ class SignInPage {
             this.submit = submit;
             this.failed = failed;
             this.signedOut = signedOut;
+            this.locked = locked;
         }
     }
 }

@@ -1,10 +1,14 @@
 package cn.gov.jgsw.tenants.identity;
 
+import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+import java.time.Clock;
 
 /**
  * The catch-all chain: the sign-in form the authorization server sends browsers to ({@link SignInPage}, posting to
@@ -20,11 +24,18 @@ public class SignInSecurityConfiguration {
 
     @Bean
     @Order(SIGN_IN_ORDER)
-    SecurityFilterChain signInFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain signInFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SignInLock lock = new SignInLock(throttle);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/login", "/graphiql", "/graphiql/**").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login"));
+                .addFilterBefore(lock, UsernamePasswordAuthenticationFilter.class)
+                .formLogin(form -> form.loginPage("/login").failureHandler(lock).successHandler(lock));
         return http.build();
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(MongoDatabase platformDatabase) {
+        return new SignInThrottle(platformDatabase, Clock.systemUTC());
     }
 }
