@@ -5,7 +5,11 @@ import cn.gov.jgsw.ops.support.MobileApp;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.gov.jgsw.tenants.identity.PlatformUser;
+import cn.gov.jgsw.tenants.identity.UserAccounts;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The mobile app signs in through the system browser with PKCE and calls the API with the token it got. */
 class MobileSignInIT extends PlatformIT {
+
+    @Autowired
+    private UserAccounts userAccounts;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -193,6 +200,18 @@ class MobileSignInIT extends PlatformIT {
         assertThat(MobileApp.location(rightPassword)).contains("/login?locked");
         assertThat(guesser.get(baseUrl() + "/login?locked").body()).contains("登录失败次数过多");
         assertThat(MobileApp.accessTokenOf(baseUrl(), "zunyi.approver")).isNotBlank();
+    }
+
+    @Test
+    void anOldBcryptPasswordHashIsReplacedByArgon2idAtTheNextSignIn() {
+        PlatformUser approver = userAccounts.findByUsername("yunyan.approver").orElseThrow();
+        userAccounts.save(new PlatformUser(approver.id(), approver.tenantId(), approver.username(),
+                "{bcrypt}" + new BCryptPasswordEncoder().encode(MobileApp.DEMO_PASSWORD), approver.displayName(),
+                approver.unitId(), approver.roles(), true));
+
+        assertThat(MobileApp.accessTokenOf(baseUrl(), "yunyan.approver")).isNotBlank();
+
+        assertThat(userAccounts.findByUsername("yunyan.approver").orElseThrow().passwordHash()).startsWith("{argon2}");
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.gov.jgsw.tenants.registry.MongoTenantRegistry;
 import cn.gov.jgsw.tenants.registry.MongoUnitRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.gov.jgsw.tenants.identity.PasswordPolicy;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -50,6 +51,9 @@ public class DemoDataSeeder implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!PasswordPolicy.check(null, DEMO_PASSWORD).isEmpty()) {
+            throw new IllegalStateException("The demo password breaks the password policy");
+        }
         // One hash for all demo logins: hashing ~50 passwords at every start would cost seconds for nothing.
         String passwordHash = passwordEncoder.encode(DEMO_PASSWORD);
         int people = 0;

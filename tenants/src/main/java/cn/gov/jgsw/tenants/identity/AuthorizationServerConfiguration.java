@@ -11,7 +11,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -40,6 +42,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Spring Authorization Server inside the platform. The mobile app is the public client {@value #MOBILE_APP}:
@@ -158,8 +161,15 @@ public class AuthorizationServerConfiguration {
         return AuthorizationServerSettings.builder().build();
     }
 
+    /**
+     * New and changed passwords are hashed with Argon2id (OWASP's first choice; Spring's 2022 parameters: 16 MiB, 2
+     * passes). Older bcrypt hashes still match and are re-hashed with Argon2id at the person's next sign-in
+     * ({@link UserAccounts#updatePassword}).
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
     }
 }

@@ -4,7 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
@@ -24,11 +26,17 @@ public class SignInSecurityConfiguration {
 
     @Bean
     @Order(SIGN_IN_ORDER)
-    SecurityFilterChain signInFilterChain(HttpSecurity http, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain signInFilterChain(HttpSecurity http, SignInThrottle throttle, UserAccounts userAccounts,
+                                          PasswordEncoder passwordEncoder) throws Exception {
         SignInLock lock = new SignInLock(throttle);
+        // Explicit, so that a password hashed with an older scheme is re-hashed at sign-in (UserAccounts#updatePassword).
+        DaoAuthenticationProvider people = new DaoAuthenticationProvider(userAccounts);
+        people.setPasswordEncoder(passwordEncoder);
+        people.setUserDetailsPasswordService(userAccounts);
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error", "/login", "/graphiql", "/graphiql/**").permitAll()
                         .anyRequest().authenticated())
+                .authenticationProvider(people)
                 .addFilterBefore(lock, UsernamePasswordAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").failureHandler(lock).successHandler(lock));
         return http.build();

@@ -9,9 +9,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,7 @@ import java.util.stream.Collectors;
  * sign-in form does not ask for a bureau. Indexes: unique {@code username}; {@code {tenantId: 1, _id: 1}}.
  */
 @Component
-public class UserAccounts implements UserDetailsService, PersonDirectory {
+public class UserAccounts implements UserDetailsService, UserDetailsPasswordService, PersonDirectory {
 
     private final MongoCollection<Document> users;
 
@@ -76,6 +78,13 @@ public class UserAccounts implements UserDetailsService, PersonDirectory {
                 .disabled(!user.enabled())
                 .authorities(user.roles().stream().map(r -> "ROLE_" + r.name()).toArray(String[]::new))
                 .build();
+    }
+
+    /** Spring Security calls this after a sign-in whose hash uses an outdated scheme: the new hash replaces it. */
+    @Override
+    public UserDetails updatePassword(UserDetails user, String newPasswordHash) {
+        users.updateOne(Filters.eq("username", user.getUsername()), Updates.set("passwordHash", newPasswordHash));
+        return User.withUserDetails(user).password(newPasswordHash).build();
     }
 
     private static PlatformUser user(Document document) {
