@@ -24,6 +24,12 @@ public enum ApiErrorCode implements ErrorCode {
     INVALID_QUERY,
     /** The GraphQL document is nested deeper or asks for more than any screen needs. */
     QUERY_TOO_COMPLEX,
+    /** The request body is larger than any operation of the app needs (HTTP 413). */
+    REQUEST_TOO_LARGE,
+    /** Several operations in one request (a JSON array): not supported, send them one by one. */
+    BATCH_NOT_SUPPORTED,
+    /** Too many requests from this person or app; retry after the seconds given (HTTP 429, {@code Retry-After}). */
+    RATE_LIMITED,
     /** An unexpected failure; details are in the server log under the error's id. */
     INTERNAL_ERROR;
 

@@ -1,7 +1,10 @@
 package cn.gov.jgsw.graphql.runtime;
 
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
+import cn.gov.jgsw.graphql.errors.ErrorMessages;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,6 +18,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * form does not reach the API, so the only way in is a token the authorization server issued.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiLimitsProperties.class)
 public class ApiSecurityConfiguration {
 
     /** After the authorization server's chain and the operations console's, before the sign-in catch-all. */
@@ -22,8 +26,13 @@ public class ApiSecurityConfiguration {
 
     @Bean
     @Order(API_ORDER)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
+                                       ErrorMessages messages, ApiLimitsProperties limits) throws Exception {
         http.securityMatcher("/graphql", "/graphql/**")
+                .addFilterAfter(new ApiRequestLimits(messages,
+                        new TokenBuckets(limits.personBurst(), limits.personPerSecond(), System::nanoTime),
+                        new TokenBuckets(limits.clientBurst(), limits.clientPerSecond(), System::nanoTime)),
+                        BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -104,7 +104,8 @@ public final class GraphQlClient {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String text = response.body();
             return new Response(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -114,7 +115,7 @@ public final class GraphQlClient {
     }
 
     /** Status and body of one answer. */
-    public record Response(int status, JsonNode body, String wwwAuthenticate) {
+    public record Response(int status, JsonNode body, String wwwAuthenticate, String retryAfter) {
 
         public JsonNode data() {
             return body.path("data");

@@ -1,0 +1,73 @@
+package cn.gov.jgsw.ops.api;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Limits checked before GraphQL parses anything: body size, one operation per request, request rate. */
+class ApiLimitsIT extends PlatformIT {
+
+    @Test
+    void anOversizedBodyIsRefusedAndRecordsNothing() {
+        GraphQlClient phone = Phones.of(baseUrl(), "zunyi.dispatcher");
+        long before = storedRecords();
+        String padding = "x".repeat(40 * 1024);
+
+        GraphQlClient.Response response = phone.post("{\"query\":\"{ me { roles } }\",\"variables\":{\"pad\":\""
+                + padding + "\"}}");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.firstErrorCode()).isEqualTo("REQUEST_TOO_LARGE");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchOfOperationsIsRefused() {
+        GraphQlClient.Response response = Phones.of(baseUrl(), "zunyi.dispatcher")
+                .post("[{\"query\":\"{ me { roles } }\"},{\"query\":\"{ me { roles } }\"}]");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.firstErrorCode()).isEqualTo("BATCH_NOT_SUPPORTED");
+        assertThat(response.firstError().get("message").asText()).isNotBlank();
+    }
+
+    @Test
+    void aPersonSendingFasterThanAnyScreenIsToldWhenToRetryAndOthersAreNotAffected() throws Exception {
+        GraphQlClient script = Phones.of(baseUrl(), "zunyi.civil-servant");
+        GraphQlClient colleague = Phones.of(baseUrl(), "zunyi.driver");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<GraphQlClient.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(threads.submit(() -> script.post("{\"query\":\"{ me { roles } }\"}")));
+        }
+        List<GraphQlClient.Response> refused = new ArrayList<>();
+        for (Future<GraphQlClient.Response> answer : answers) {
+            GraphQlClient.Response response = answer.get();
+            if (response.status() == 429) {
+                refused.add(response);
+            } else {
+                assertThat(response.status()).isEqualTo(200);
+            }
+        }
+        threads.shutdown();
+
+        assertThat(refused).isNotEmpty().allSatisfy(response -> {
+            assertThat(response.firstErrorCode()).isEqualTo("RATE_LIMITED");
+            assertThat(Integer.parseInt(response.retryAfter())).isPositive();
+            assertThat(response.firstError().at("/extensions/retryAfterSeconds").asInt()).isPositive();
+        });
+        assertThat(colleague.post("{\"query\":\"{ me { roles } }\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> script.post("{\"query\":\"{ me { roles } }\"}").status() == 200);
+    }
+}
