@@ -44,7 +44,7 @@ class ApiLimitsIT extends PlatformIT {
 
     @Test
     void aPersonSendingFasterThanAnyScreenIsToldWhenToRetryAndOthersAreNotAffected() throws Exception {
-        GraphQlClient script = Phones.of(baseUrl(), "zunyi.civil-servant");
+        GraphQlClient script = Phones.of(baseUrl(), "zunyi.asset-manager");
         GraphQlClient colleague = Phones.of(baseUrl(), "zunyi.driver");
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<GraphQlClient.Response>> answers = new ArrayList<>();
