@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -42,6 +44,7 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -139,14 +142,17 @@ public class AuthorizationServerConfiguration {
 
     /**
      * The API verifies tokens with the same keys the authorization server signs with, without a network hop. Besides
-     * signature and lifetime, a token must name its tenant: only access tokens issued for a person do, so an ID token
-     * or a token without the platform's claims is refused outright.
+     * signature and lifetime, a token must come from this issuer, be meant for the mobile app (audience), and name its
+     * tenant: only access tokens issued for a person do, so an ID token or a token without the platform's claims is
+     * refused outright.
      */
     @Bean
-    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+    JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, AuthorizationServerSettings settings) {
         NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefault(),
+                JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        audience -> audience != null && audience.contains(MOBILE_APP)),
                 new JwtClaimValidator<String>(AccessTokenClaims.TENANT, tenant -> tenant != null && !tenant.isBlank())));
         return decoder;
     }
@@ -156,9 +162,13 @@ public class AuthorizationServerConfiguration {
         return new MongoAuthorizationService(platformDatabase, clients, Clock.systemUTC());
     }
 
+    /**
+     * A fixed issuer ({@code jgsw.identity.issuer}, the platform's public address): tokens name it and the API accepts
+     * no other, whatever host name a request used.
+     */
     @Bean
-    AuthorizationServerSettings authorizationServerSettings() {
-        return AuthorizationServerSettings.builder().build();
+    AuthorizationServerSettings authorizationServerSettings(@Value("${jgsw.identity.issuer}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
     }
 
     /**

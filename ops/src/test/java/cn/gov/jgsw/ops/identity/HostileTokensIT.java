@@ -1,0 +1,142 @@
+package cn.gov.jgsw.ops.identity;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import org.bson.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tokens an attacker would try, each refused with 401 {@code INVALID_TOKEN}, nothing recorded, and the platform
+ * answering a genuine token normally afterwards. The well-formed ones are signed with the platform's own key (read from
+ * the database, as an insider could), so that only the claim under test is wrong.
+ */
+class HostileTokensIT extends PlatformIT {
+
+    private static final String MUTATION = "{\"query\":\"mutation { changeDisplayLanguage(input: {idempotencyKey: "
+            + "\\\"hostile-token-1\\\", displayLanguage: EN}) { settings { displayLanguage } } }\"}";
+
+    static Stream<Hostile> hostileTokens() {
+        return Stream.of(
+                new Hostile("garbage", it -> "not-a-jwt"),
+                new Hostile("three dots of nothing", it -> ".."),
+                new Hostile("bad base64", it -> "eyJ!!!.eyJ???.sig"),
+                new Hostile("alg none", it -> new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(),
+                        it.claims(Duration.ofMinutes(5), it.issuer(), "mobile-app")).serialize()),
+                new Hostile("unknown key", it -> it.sign(it.strangerKey(), it.claims(Duration.ofMinutes(5), it.issuer(),
+                        "mobile-app"))),
+                new Hostile("platform key id, another key", it -> it.sign(it.strangerKeyNamed(it.platformKey().getKeyID()),
+                        it.claims(Duration.ofMinutes(5), it.issuer(), "mobile-app"))),
+                new Hostile("expired", it -> it.sign(it.platformKey(), it.claims(Duration.ofMinutes(-5), it.issuer(),
+                        "mobile-app"))),
+                new Hostile("wrong issuer", it -> it.sign(it.platformKey(), it.claims(Duration.ofMinutes(5),
+                        "https://evil.example", "mobile-app"))),
+                new Hostile("wrong audience", it -> it.sign(it.platformKey(), it.claims(Duration.ofMinutes(5),
+                        it.issuer(), "some-other-client"))),
+                new Hostile("signature of another token", it -> it.withForeignSignature()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileTokens")
+    void isRefusedAndChangesNothing(Hostile hostile) {
+        String token = hostile.make().apply(this);
+        long before = storedRecords();
+
+        GraphQlClient.Response response = new GraphQlClient(baseUrl(), token).post(MUTATION);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.firstErrorCode()).isEqualTo("INVALID_TOKEN");
+        assertThat(response.body().toString()).doesNotContain("Exception", "Jwt", "expired", "issuer", "signature");
+        assertThat(storedRecords()).isEqualTo(before);
+        GraphQlClient genuine = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "guiyang.approver"));
+        assertThat(genuine.execute(GraphQlClient.operation("Me")).data().at("/me/bureau/id").asText())
+                .isEqualTo("bureau-guiyang");
+    }
+
+    record Hostile(String name, Function<HostileTokensIT, String> make) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    String issuer() {
+        return baseUrl();
+    }
+
+    JWTClaimsSet claims(Duration expiresIn, String issuer, String audience) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .subject("user-guiyang-approver")
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+                .notBeforeTime(Date.from(now.minus(Duration.ofMinutes(20))))
+                .expirationTime(Date.from(now.plus(expiresIn)))
+                .claim("tenant", "bureau-guiyang")
+                .claim("roles", List.of("BUREAU_ADMIN"))
+                .build();
+    }
+
+    RSAKey platformKey() {
+        try {
+            Document pointer = platformDatabase.getCollection("signing_keys").find(new Document("_id", "signing")).first();
+            Document key = platformDatabase.getCollection("signing_keys")
+                    .find(new Document("_id", pointer.getString("kid"))).first();
+            return RSAKey.parse(key.getString("jwk"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    RSAKey strangerKey() {
+        return strangerKeyNamed("stranger");
+    }
+
+    RSAKey strangerKeyNamed(String keyId) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(keyId).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String sign(RSAKey key, JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A genuine token's header and signature around claims changed to another bureau. */
+    String withForeignSignature() {
+        String[] genuine = MobileApp.accessTokenOf(baseUrl(), "guiyang.approver").split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(genuine[1])).replace("bureau-guiyang", "bureau-zunyi");
+        return genuine[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes()) + "."
+                + genuine[2];
+    }
+}
