@@ -1,5 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
+import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
@@ -34,12 +35,12 @@ public class Vehicle {
 
     @CommandHandler
     Vehicle(RegisterVehicleCommand command) {
-        if (command.plateNumber() == null || command.plateNumber().isBlank()
-                || command.plateNumber().length() > LONGEST_PLATE
+        FreeText.Checked plate = FreeText.check(command.plateNumber(), LONGEST_PLATE);
+        if (plate.refused() || plate.blank()
                 || command.seats() < 1 || command.seats() > MOST_SEATS || command.carClass() == null) {
             throw VehicleOrder.refused(VehicleErrorCode.INVALID_VEHICLE, "invalid vehicle " + command.vehicleId());
         }
-        apply(new VehicleRegisteredEvent(command.vehicleId(), command.tenantId(), command.plateNumber().strip(),
+        apply(new VehicleRegisteredEvent(command.vehicleId(), command.tenantId(), plate.text(),
                 command.carClass(), command.seats()));
     }
 

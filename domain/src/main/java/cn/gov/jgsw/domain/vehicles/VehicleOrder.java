@@ -2,6 +2,7 @@ package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
@@ -127,7 +128,8 @@ public class VehicleOrder {
             throw refused(VehicleErrorCode.NOT_THE_REQUESTER, "cancel by " + command.userId());
         }
         requireStatus(CANCELLABLE, "cancel");
-        apply(new VehicleOrderCancelledEvent(orderId, tenantId, command.userId(), blankToNull(command.reason())));
+        apply(new VehicleOrderCancelledEvent(orderId, tenantId, command.userId(),
+                optionalText(command.reason(), LONGEST_PURPOSE, "reason")));
         return getVersion();
     }
 
@@ -139,7 +141,8 @@ public class VehicleOrder {
         }
         requireStatus(EnumSet.of(AWAITING_APPROVAL), "approve");
         refuseSelfApproval(command.approverId());
-        apply(new VehicleOrderApprovedEvent(orderId, tenantId, command.approverId(), blankToNull(command.comment())));
+        apply(new VehicleOrderApprovedEvent(orderId, tenantId, command.approverId(),
+                optionalText(command.comment(), LONGEST_PURPOSE, "comment")));
         return getVersion();
     }
 
@@ -151,12 +154,11 @@ public class VehicleOrder {
         }
         requireStatus(EnumSet.of(AWAITING_APPROVAL), "reject");
         refuseSelfApproval(command.approverId());
-        String reason = blankToNull(command.reason());
+        String reason = optionalText(command.reason(), LONGEST_PURPOSE, "reason");
         if (reason == null) {
             throw refused(VehicleErrorCode.REASON_REQUIRED, "rejection without reason");
         }
-        apply(new VehicleOrderRejectedEvent(orderId, tenantId, command.approverId(),
-                requireText(reason, LONGEST_PURPOSE, "reason")));
+        apply(new VehicleOrderRejectedEvent(orderId, tenantId, command.approverId(), reason));
         return getVersion();
     }
 
@@ -323,15 +325,20 @@ public class VehicleOrder {
     }
 
     private static String requireText(String value, int longest, String field) {
-        String text = blankToNull(value);
-        if (text == null || text.length() > longest) {
-            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + " empty or longer than " + longest);
+        String text = optionalText(value, longest, field);
+        if (text == null) {
+            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + " empty");
         }
         return text;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+    /** The text as {@link FreeText} keeps it, or null if blank. */
+    private static String optionalText(String value, int longest, String field) {
+        FreeText.Checked checked = FreeText.check(value, longest);
+        if (checked.refused()) {
+            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + ": " + checked.problem());
+        }
+        return checked.text();
     }
 
     static BusinessRuleViolation refused(VehicleErrorCode code, String logMessage) {

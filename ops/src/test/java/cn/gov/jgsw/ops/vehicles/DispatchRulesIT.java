@@ -4,7 +4,10 @@ import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -135,6 +138,36 @@ class DispatchRulesIT extends PlatformIT {
         assertThat(send(clerk, "OrderVehicle", noPassengers).firstErrorCode()).isEqualTo("INVALID_PASSENGER_COUNT");
         assertThat(storedRecords()).isEqualTo(before);
     }
+
+    /**
+     * Every free-text field of an order (purpose, origin, destination), sent with text that has no place in a record,
+     * written into the JSON body as escapes (so that even a lone surrogate arrives as such): refused with
+     * INVALID_ORDER_TEXT, nothing recorded, the clerk's next order fine.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\u0000b", "two\\nlines", "lone \\ud800 surrogate", "evil\\u202Etxt.exe", "bom\\ufeff",
+            "zero\\u200bwidth", "private\\ue000use", "TOO_LONG"})
+    void textThatHasNoPlaceInARecordIsRefusedInEveryFreeTextField(String escaped) throws Exception {
+        String jsonText = escaped.equals("TOO_LONG") ? "字".repeat(201) : escaped;
+        for (String field : List.of("purpose", "origin", "destination")) {
+            Map<String, Object> input = new HashMap<>(orderInput(freshWindow(), 1));
+            input.put(field, "HOSTILE_TEXT");
+            String body = JSON.writeValueAsString(Map.of("query", GraphQlClient.operation("OrderVehicle"),
+                    "variables", Map.of("input", input))).replace("HOSTILE_TEXT", jsonText);
+            long before = storedRecords();
+
+            GraphQlClient.Response response = clerk.post(body);
+
+            assertThat(response.firstErrorCode()).as(field + " " + escaped).isEqualTo("INVALID_ORDER_TEXT");
+            assertThat(response.body().toString()).doesNotContain("Exception");
+            assertThat(storedRecords()).as(field).isEqualTo(before);
+        }
+        Map<String, Object> fine = new HashMap<>(orderInput(freshWindow(), 1));
+        fine.put("purpose", "赴遵义开会 👨‍👩‍👧");
+        assertThat(send(clerk, "OrderVehicle", fine).hasErrors()).isFalse();
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anUnknownDriverIsNotFound() {
