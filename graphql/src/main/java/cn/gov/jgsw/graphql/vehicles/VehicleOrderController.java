@@ -23,6 +23,7 @@ import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.Role;
+import cn.gov.jgsw.tenants.api.TenantDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -55,16 +56,18 @@ public class VehicleOrderController {
     private final IdempotentMutations idempotentMutations;
     private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
+    private final TenantDirectory tenants;
     private final Clock clock;
 
     public VehicleOrderController(CommandGateway commands, QueryGateway queries,
                                   IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                  CursorCodec cursors, Clock clock) {
+                                  CursorCodec cursors, TenantDirectory tenants, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentMutations = idempotentMutations;
         this.readYourWrites = readYourWrites;
         this.cursors = cursors;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -101,6 +104,23 @@ public class VehicleOrderController {
                                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
         return list(caller, VehicleOrderList.ASSIGNED_TO, first, after);
+    }
+
+    /**
+     * A supervisor reads a bureau of their subtree: the bureau's lineage (itself and every bureau above it) must include
+     * the supervisor's own. Upward or sideways is "not found", the answer for a bureau that does not exist.
+     */
+    @QueryMapping
+    public Connection<VehicleOrderView> bureauVehicleOrders(@Argument String bureauId, @Argument Integer first,
+                                                            @Argument String after,
+                                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.SUPERVISOR);
+        boolean supervised = tenants.lineage(bureauId).stream()
+                .anyMatch(bureau -> bureau.id().equals(caller.tenantId()));
+        if (!supervised) {
+            throw new ObjectNotFoundException("bureau " + bureauId);
+        }
+        return list(caller, bureauId, VehicleOrderList.OF_BUREAU, first, after);
     }
 
     // mutations
@@ -189,10 +209,16 @@ public class VehicleOrderController {
     }
 
     private Connection<VehicleOrderView> list(Caller caller, VehicleOrderList list, Integer first, String after) {
+        return list(caller, caller.tenantId(), list, first, after);
+    }
+
+    /** A page of a list of {@code tenantId}'s orders; the cursor is bound to the caller, the list and the bureau. */
+    private Connection<VehicleOrderView> list(Caller caller, String tenantId, VehicleOrderList list, Integer first,
+                                              String after) {
         int pageSize = Connection.pageSize(first, MAX_PAGE);
-        String listName = "vehicle-orders/" + list.name();
+        String listName = "vehicle-orders/" + list.name() + "/" + tenantId;
         String afterPosition = after == null ? null : cursors.decode(caller, listName, after);
-        VehicleOrderPage page = queries.query(new FindVehicleOrdersQuery(caller.tenantId(), list, caller.userId(),
+        VehicleOrderPage page = queries.query(new FindVehicleOrdersQuery(tenantId, list, caller.userId(),
                 afterPosition, pageSize), VehicleOrderPage.class).join();
         return Connection.of(page.orders(), order -> cursors.encode(caller, listName, order.position(list)),
                 page.hasMore(), afterPosition == null);

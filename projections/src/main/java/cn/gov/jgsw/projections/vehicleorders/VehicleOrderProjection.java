@@ -143,7 +143,7 @@ public class VehicleOrderProjection {
     @QueryHandler
     VehicleOrderPage handle(FindVehicleOrdersQuery query) {
         VehicleOrderList list = query.list();
-        boolean newestFirst = list == VehicleOrderList.PLACED_BY;
+        boolean newestFirst = list.newestFirst();
         String sortField = newestFirst ? "orderedAt" : "plannedStart";
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("tenantId", query.tenantId()));
@@ -154,6 +154,8 @@ public class VehicleOrderProjection {
             case ASSIGNED_TO -> {
                 filters.add(Filters.eq("driverId", query.personId()));
                 filters.add(Filters.in("status", VehicleOrderStatus.DISPATCHED.name(), VehicleOrderStatus.IN_TRIP.name()));
+            }
+            case OF_BUREAU -> {
             }
         }
         if (query.afterPosition() != null) {

@@ -9,5 +9,12 @@ public enum VehicleOrderList {
     /** 待派车: approved orders awaiting dispatch, earliest planned start first. */
     APPROVED,
     /** 我的任务: a driver's dispatched or running trips, earliest planned start first. */
-    ASSIGNED_TO
+    ASSIGNED_TO,
+    /** 单位用车: every order of the bureau, newest first (what a supervisor reads). */
+    OF_BUREAU;
+
+    /** Lists ordered by when the order was placed, newest first; the others by planned start, earliest first. */
+    public boolean newestFirst() {
+        return this == PLACED_BY || this == OF_BUREAU;
+    }
 }

@@ -38,7 +38,7 @@ public record VehicleOrderView(String id, String tenantId, String requesterId, S
 
     /** Where this entry stands in a list: the list's sort key and the id, which breaks ties. */
     public String position(VehicleOrderList list) {
-        Instant key = list == VehicleOrderList.PLACED_BY ? orderedAt : plannedStart;
+        Instant key = list.newestFirst() ? orderedAt : plannedStart;
         return key.toEpochMilli() + ":" + id;
     }
 }

@@ -1,0 +1,88 @@
+package cn.gov.jgsw.ops.vehicles;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.placeOrder;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.send;
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.withKey;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Supervisors (督查) read the orders of their own bureau and of every bureau below it, read-only. Upward and sideways
+ * answer exactly like a bureau that does not exist. Hierarchy: 贵州 → 贵阳 → 南明 / 云岩; 贵州 → 遵义 → 桐梓.
+ */
+class SupervisorScopeIT extends PlatformIT {
+
+    private static String nanmingOrder;
+
+    /** Once, when the platform is up (it starts with the first test instance, after any static set-up). */
+    @BeforeEach
+    void aNanmingClerkOrders() {
+        if (nanmingOrder == null) {
+            nanmingOrder = placeOrder(Phones.of(baseUrl(), "nanming.civil-servant"), freshWindow(), 2);
+        }
+    }
+
+    @Test
+    void aSupervisorReadsTheirBureauAndEveryBureauBelow() {
+        assertThat(orderIds("guiyang.supervisor", "bureau-nanming")).contains(nanmingOrder);
+        assertThat(orderIds("guizhou.supervisor", "bureau-nanming")).contains(nanmingOrder);
+        assertThat(orderIds("nanming.supervisor", "bureau-nanming")).contains(nanmingOrder);
+        assertThat(read("guiyang.supervisor", "bureau-guiyang").hasErrors()).isFalse();
+        assertThat(read("guiyang.supervisor", "bureau-yunyan").hasErrors()).isFalse();
+        assertThat(read("zunyi.supervisor", "bureau-tongzi").hasErrors()).isFalse();
+    }
+
+    @Test
+    void upwardAndSidewaysAnswerExactlyLikeABureauThatDoesNotExist() {
+        GraphQlClient.Response missing = read("nanming.supervisor", "bureau-nowhere");
+        assertThat(missing.firstErrorCode()).isEqualTo("NOT_FOUND");
+
+        for (String[] attempt : new String[][]{{"nanming.supervisor", "bureau-guiyang"},
+                {"nanming.supervisor", "bureau-guizhou"}, {"nanming.supervisor", "bureau-yunyan"},
+                {"nanming.supervisor", "bureau-tongzi"}, {"tongzi.supervisor", "bureau-nanming"},
+                {"zunyi.supervisor", "bureau-nanming"}, {"guiyang.supervisor", "bureau-zunyi"}}) {
+            GraphQlClient.Response refused = read(attempt[0], attempt[1]);
+            assertThat(refused.body()).as("%s reading %s", attempt[0], attempt[1]).isEqualTo(missing.body());
+        }
+    }
+
+    @Test
+    void onlySupervisorsUseItAndItGivesNoRightToAct() {
+        assertThat(read("guiyang.approver", "bureau-nanming").firstErrorCode()).isEqualTo("FORBIDDEN");
+        assertThat(read("nanming.bureau-admin", "bureau-nanming").firstErrorCode()).isEqualTo("FORBIDDEN");
+
+        GraphQlClient.Response approveFromAbove = send(Phones.of(baseUrl(), "guiyang.supervisor"),
+                "ApproveVehicleOrder", withKey("orderId", nanmingOrder, "comment", "同意"));
+        GraphQlClient.Response approveAsOwnSupervisor = send(Phones.of(baseUrl(), "nanming.supervisor"),
+                "ApproveVehicleOrder", withKey("orderId", nanmingOrder, "comment", "同意"));
+
+        assertThat(approveFromAbove.firstErrorCode()).isIn("FORBIDDEN", "NOT_FOUND");
+        assertThat(approveAsOwnSupervisor.firstErrorCode()).isEqualTo("FORBIDDEN");
+    }
+
+    private GraphQlClient.Response read(String username, String bureauId) {
+        return Phones.of(baseUrl(), username).execute(GraphQlClient.operation("BureauVehicleOrders"),
+                Map.of("bureauId", bureauId, "first", 50));
+    }
+
+    private List<String> orderIds(String username, String bureauId) {
+        GraphQlClient.Response response = read(username, bureauId);
+        assertThat(response.hasErrors()).as(response.body().toString()).isFalse();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode edge : response.data().at("/bureauVehicleOrders/edges")) {
+            ids.add(edge.at("/node/id").asText());
+        }
+        return ids;
+    }
+}
