@@ -9,6 +9,7 @@ import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
@@ -57,17 +58,20 @@ public class VehicleOrderController {
     private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
     private final TenantDirectory tenants;
+    private final PurposeBoundReads purposeBoundReads;
     private final Clock clock;
 
     public VehicleOrderController(CommandGateway commands, QueryGateway queries,
                                   IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                  CursorCodec cursors, TenantDirectory tenants, Clock clock) {
+                                  CursorCodec cursors, TenantDirectory tenants, PurposeBoundReads purposeBoundReads,
+                                  Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentMutations = idempotentMutations;
         this.readYourWrites = readYourWrites;
         this.cursors = cursors;
         this.tenants = tenants;
+        this.purposeBoundReads = purposeBoundReads;
         this.clock = clock;
     }
 
@@ -111,8 +115,8 @@ public class VehicleOrderController {
      * the supervisor's own. Upward or sideways is "not found", the answer for a bureau that does not exist.
      */
     @QueryMapping
-    public Connection<VehicleOrderView> bureauVehicleOrders(@Argument String bureauId, @Argument Integer first,
-                                                            @Argument String after,
+    public Connection<VehicleOrderView> bureauVehicleOrders(@Argument String bureauId, @Argument String purpose,
+                                                            @Argument Integer first, @Argument String after,
                                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.SUPERVISOR);
         boolean supervised = tenants.lineage(bureauId).stream()
@@ -120,6 +124,7 @@ public class VehicleOrderController {
         if (!supervised) {
             throw new ObjectNotFoundException("bureau " + bureauId);
         }
+        purposeBoundReads.record(caller, "vehicle-orders of " + bureauId, purpose);
         return list(caller, bureauId, VehicleOrderList.OF_BUREAU, first, after);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.axon;
 
+import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
@@ -32,7 +33,7 @@ import java.util.function.Function;
 public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
-            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class);
+            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, SensitiveRead.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -4,6 +4,7 @@ import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,10 +19,13 @@ import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Supervisors (督查) read the orders of their own bureau and of every bureau below it, read-only. Upward and sideways
- * answer exactly like a bureau that does not exist. Hierarchy: 贵州 → 贵阳 → 南明 / 云岩; 贵州 → 遵义 → 桐梓.
+ * Supervisors (督查) read the orders of their own bureau and of every bureau below it, read-only, stating a purpose that
+ * is recorded. Upward and sideways answer exactly like a bureau that does not exist. Hierarchy: 贵州 → 贵阳 → 南明 /
+ * 云岩; 贵州 → 遵义 → 桐梓.
  */
 class SupervisorScopeIT extends PlatformIT {
+
+    private static final String PURPOSE = "2026 年第四季度公务用车专项检查";
 
     private static String nanmingOrder;
 
@@ -71,9 +75,30 @@ class SupervisorScopeIT extends PlatformIT {
         assertThat(approveAsOwnSupervisor.firstErrorCode()).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void aReadWithoutAPurposeIsRefusedAndAReadWithOneIsRecordedInTheReadersBureau() {
+        long before = storedRecords();
+        GraphQlClient.Response withoutPurpose = Phones.of(baseUrl(), "guiyang.supervisor").execute(
+                GraphQlClient.operation("BureauVehicleOrders"), Map.of("bureauId", "bureau-nanming", "first", 50));
+
+        assertThat(withoutPurpose.firstErrorCode()).isEqualTo("PURPOSE_REQUIRED");
+        assertThat(withoutPurpose.body().toString()).doesNotContain(nanmingOrder);
+        assertThat(storedRecords()).isEqualTo(before);
+
+        assertThat(orderIds("guiyang.supervisor", "bureau-nanming")).contains(nanmingOrder);
+        Document recorded = platformDatabase.getCollection("event_log").find(new Document("payloadType",
+                "cn.gov.jgsw.domain.audit.api.SensitiveDataReadEvent")
+                .append("payload.what", "vehicle-orders of bureau-nanming")
+                .append("payload.readerId", "user-guiyang-supervisor")).first();
+        assertThat(recorded).isNotNull();
+        assertThat(recorded.getString("tenantId")).isEqualTo("bureau-guiyang");
+        assertThat(recorded.get("payload", Document.class).getString("purpose")).isEqualTo(PURPOSE);
+        assertThat(recorded.get("metaData", Document.class).getString("userId")).isEqualTo("user-guiyang-supervisor");
+    }
+
     private GraphQlClient.Response read(String username, String bureauId) {
         return Phones.of(baseUrl(), username).execute(GraphQlClient.operation("BureauVehicleOrders"),
-                Map.of("bureauId", bureauId, "first", 50));
+                Map.of("bureauId", bureauId, "purpose", PURPOSE, "first", 50));
     }
 
     private List<String> orderIds(String username, String bureauId) {
