@@ -107,6 +107,24 @@ class MobileSignInIT extends PlatformIT {
     }
 
     @Test
+    void afterTheBrowserLogoutTheNextSignInAsksForThePasswordAgain() {
+        MobileApp app = new MobileApp(baseUrl());
+        String idToken = app.signIn("tongzi.civil-servant", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)
+                .get("id_token").asText();
+        HttpResponse<String> stillSignedIn = app.get(app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT,
+                MobileApp.challengeOf(MobileApp.codeVerifier()), "S256", "state-2"));
+        assertThat(MobileApp.location(stillSignedIn)).as("the browser session skips the form")
+                .startsWith(MobileApp.LOOPBACK_REDIRECT);
+
+        HttpResponse<String> logout = app.get(baseUrl() + "/connect/logout?id_token_hint=" + idToken);
+        assertThat(logout.statusCode()).as(logout.body()).isIn(200, 302);
+
+        HttpResponse<String> afterLogout = app.get(app.authorizationUrl(MobileApp.LOOPBACK_REDIRECT,
+                MobileApp.challengeOf(MobileApp.codeVerifier()), "S256", "state-3"));
+        assertThat(MobileApp.location(afterLogout)).contains("/login");
+    }
+
+    @Test
     void aRefreshNamingAnotherClientOrNoneIsRefused() throws Exception {
         MobileApp app = new MobileApp(baseUrl());
         String refresh = app.signIn("nanming.driver", MobileApp.DEMO_PASSWORD, MobileApp.LOOPBACK_REDIRECT)
