@@ -33,7 +33,7 @@ import java.util.function.Function;
 public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
-            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, SensitiveRead.class);
+            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {
@@ -46,6 +46,8 @@ public class DomainAggregatesConfiguration {
             for (Class<?> aggregate : AGGREGATES) {
                 configurer.configureAggregate(cached(aggregate, snapshotTrigger));
             }
+            // A recorded read is created once and never loaded again: nothing to cache or snapshot.
+            configurer.configureAggregate(SensitiveRead.class);
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
                     configuration.repository(Vehicle.class),

@@ -40,13 +40,13 @@ class CrashedWriterIT {
     @Test
     void processorsCarryOnAfterTheGapTimeoutAndNothingCommittedIsLost() throws Exception {
         List<String> acknowledged = new ArrayList<>();
-        long[] reserved = runWriterUntilItDies(acknowledged);
+        long firstReserved = runWriterUntilItDies(acknowledged);
         assertThat(acknowledged).hasSize(ACKNOWLEDGED);
         engine.appendEvents(EventStoreServer.event("after-crash", 0));
 
         List<TrackedEventMessage<?>> seen = new ArrayList<>(engine.readEvents(null, false).toList());
         TrackingToken token = seen.get(seen.size() - 1).trackingToken();
-        assertThat(((GapAwareTrackingToken) token).getGaps()).containsExactly(reserved[0], reserved[0] + 1);
+        assertThat(((GapAwareTrackingToken) token).getGaps()).containsExactly(firstReserved, firstReserved + 1);
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             engine.readEvents(token, false).forEach(seen::add);
@@ -65,14 +65,14 @@ class CrashedWriterIT {
         assertThat(last.getGaps()).isEmpty();
     }
 
-    /** Answers the positions the dead writer reserved, {first, count}. */
-    private long[] runWriterUntilItDies(List<String> acknowledged) throws Exception {
+    /** Answers the first of the two positions the dead writer reserved. */
+    private long runWriterUntilItDies(List<String> acknowledged) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process writer = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 CrashingWriter.class.getName(), server.uri(), String.valueOf(ACKNOWLEDGED))
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        long[] reserved = null;
+        Long reserved = null;
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
@@ -80,8 +80,7 @@ class CrashedWriterIT {
                 if (line.startsWith("ACK ")) {
                     acknowledged.add(line.substring(4));
                 } else if (line.startsWith("RESERVED ")) {
-                    String[] parts = line.split(" ");
-                    reserved = new long[]{Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+                    reserved = Long.parseLong(line.split(" ")[1]);
                 }
             }
         }

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** No vehicle and no driver is booked twice for overlapping times; bad input is refused with a code and records nothing. */
 class DispatchRulesIT extends PlatformIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private GraphQlClient clerk;
     private GraphQlClient approver;
     private GraphQlClient dispatcher;
@@ -166,8 +168,6 @@ class DispatchRulesIT extends PlatformIT {
         fine.put("purpose", "赴遵义开会 👨‍👩‍👧");
         assertThat(send(clerk, "OrderVehicle", fine).hasErrors()).isFalse();
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void anUnknownDriverIsNotFound() {

@@ -20,7 +20,7 @@ import java.util.Base64;
 /**
  * Gives the mobile app (a public client) a refresh token with its first tokens. Spring Authorization Server issues
  * none to public clients; RFC 9700 §4.14.2 allows it when refresh tokens are rotated on every use and a reused one
- * revokes its whole sign-in ({@link ExpiringAuthorizationService}). Wraps Spring's code-grant provider: after it has
+ * revokes its whole sign-in ({@link MongoAuthorizationService}). Wraps Spring's code-grant provider: after it has
  * issued the access token, a refresh token is generated the way Spring generates them (96 random bytes) and recorded
  * in the same authorization.
  */
