@@ -15,7 +15,11 @@ public final class Phones {
     }
 
     public static GraphQlClient of(String baseUrl, String username) {
-        return new GraphQlClient(baseUrl, TOKENS.computeIfAbsent(baseUrl + "|" + username,
-                key -> MobileApp.accessTokenOf(baseUrl, username)));
+        return new GraphQlClient(baseUrl, accessTokenOf(baseUrl, username));
+    }
+
+    /** The access token of that login's phone, for clients that need more of the answer than {@link GraphQlClient}. */
+    public static String accessTokenOf(String baseUrl, String username) {
+        return TOKENS.computeIfAbsent(baseUrl + "|" + username, key -> MobileApp.accessTokenOf(baseUrl, username));
     }
 }
