@@ -1,0 +1,28 @@
+package cn.gov.jgsw.ops.support.isolation;
+
+/**
+ * The kinds of object an {@code ID} argument can name. Every bureau of the matrix has fixtures of every kind, so an
+ * argument of a known kind can be pointed at the caller's own bureau, a sibling, the parent or a child.
+ */
+public enum ObjectKind {
+    BUREAU,
+    UNIT,
+    VEHICLE,
+    DRIVER,
+    VEHICLE_ORDER;
+
+    /**
+     * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
+     * for a vehicle and back, a vehicle for a driver), or an id with the same beginning (a unit's id starts with its
+     * bureau's). The matrix sends the caller's own object of that kind as one of its fuzzed ids.
+     */
+    public ObjectKind lookalike() {
+        return switch (this) {
+            case VEHICLE_ORDER -> VEHICLE;
+            case VEHICLE -> VEHICLE_ORDER;
+            case DRIVER -> VEHICLE;
+            case UNIT -> BUREAU;
+            case BUREAU -> UNIT;
+        };
+    }
+}
