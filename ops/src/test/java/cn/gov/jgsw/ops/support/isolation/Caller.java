@@ -1,0 +1,16 @@
+package cn.gov.jgsw.ops.support.isolation;
+
+import java.util.Locale;
+
+/** The demo person of one bureau holding one role, e.g. {@code guiyang.bureau-admin}. */
+record Caller(String bureau, String role) {
+
+    String login() {
+        return bureau.substring("bureau-".length()) + "." + role.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String toString() {
+        return login();
+    }
+}

@@ -1,0 +1,159 @@
+package cn.gov.jgsw.ops.support.isolation;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.Phones;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The objects the matrix points its ids at, for every bureau it uses: the bureau, a unit, a vehicle, a driver and
+ * vehicle orders in four states (approved, awaiting approval, dispatched, in trip), so that a step that is only
+ * possible in one state meets an order in that state. Created and discovered through the API, as the bureau's own
+ * people would.
+ * <p>
+ * The first object of each kind is the one the matrix puts in the arguments that do not name the target. For orders
+ * that is the approved one, the state in which an order still takes a vehicle and a driver: so a foreign vehicle or
+ * driver is the only thing that can stop a dispatch.
+ */
+public final class Fixtures {
+
+    /** Well before the matrix's own requests (PlainValues) and far beyond the windows other tests book. */
+    private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.now(ZoneOffset.ofHours(8))
+            .plusDays(100).truncatedTo(ChronoUnit.DAYS).withHour(8);
+    private static final AtomicInteger SLOTS = new AtomicInteger();
+
+    private final Map<String, Map<ObjectKind, List<String>>> byBureau;
+
+    private Fixtures(Map<String, Map<ObjectKind, List<String>>> byBureau) {
+        this.byBureau = byBureau;
+    }
+
+    /** Creates the fixtures of the bureaus, one bureau per task. */
+    public static Fixtures create(String baseUrl, Collection<String> bureaus, Executor threads) {
+        Map<String, CompletableFuture<Map<ObjectKind, List<String>>>> creating = new LinkedHashMap<>();
+        for (String bureau : bureaus) {
+            creating.put(bureau, CompletableFuture.supplyAsync(() -> new OfBureau(baseUrl, bureau).create(), threads));
+        }
+        Map<String, Map<ObjectKind, List<String>>> byBureau = new LinkedHashMap<>();
+        creating.forEach((bureau, objects) -> byBureau.put(bureau, objects.join()));
+        return new Fixtures(byBureau);
+    }
+
+    /** The bureau's objects of that kind; every kind has at least one. */
+    public List<String> of(String bureau, ObjectKind kind) {
+        List<String> objects = byBureau.get(bureau).get(kind);
+        if (objects == null || objects.isEmpty()) {
+            throw new IllegalStateException("no fixture of kind " + kind + " in " + bureau + ": add one to Fixtures");
+        }
+        return objects;
+    }
+
+    @Override
+    public String toString() {
+        return byBureau.toString();
+    }
+
+    /** The demo people of one bureau creating its fixtures. */
+    private static final class OfBureau {
+
+        private final GraphQlClient clerk;
+        private final GraphQlClient approver;
+        private final GraphQlClient dispatcher;
+        private final GraphQlClient driver;
+
+        OfBureau(String baseUrl, String bureau) {
+            String prefix = bureau.substring("bureau-".length());
+            clerk = Phones.of(baseUrl, prefix + ".civil-servant");
+            approver = Phones.of(baseUrl, prefix + ".approver");
+            dispatcher = Phones.of(baseUrl, prefix + ".dispatcher");
+            driver = Phones.of(baseUrl, prefix + ".driver");
+        }
+
+        Map<ObjectKind, List<String>> create() {
+            Map<ObjectKind, List<String>> objects = new EnumMap<>(ObjectKind.class);
+            objects.put(ObjectKind.BUREAU, List.of(read(clerk, "Me", Map.of()).at("/me/bureau/id").asText()));
+            objects.put(ObjectKind.UNIT, List.of(read(clerk, "Units", Map.of("first", 1))
+                    .at("/units/edges/0/node/id").asText()));
+            String driverId = read(driver, "Me", Map.of()).at("/me/person/id").asText();
+            objects.put(ObjectKind.DRIVER, List.of(driverId));
+            Window probe = nextWindow();
+            String vehicleId = read(dispatcher, "DispatchableVehicles", Map.of("plannedStart", probe.start(),
+                    "plannedEnd", probe.end(), "passengerCount", 1)).at("/dispatchableVehicles/0/id").asText();
+            objects.put(ObjectKind.VEHICLE, List.of(vehicleId));
+            objects.put(ObjectKind.VEHICLE_ORDER, orders(vehicleId, driverId));
+            return objects;
+        }
+
+        /** Orders approved, awaiting approval, dispatched and in trip, in that order. */
+        private List<String> orders(String vehicleId, String driverId) {
+            List<String> orders = new ArrayList<>();
+            String approved = placeOrder();
+            step(approver, "ApproveVehicleOrder", Map.of("orderId", approved));
+            orders.add(approved);
+            orders.add(placeOrder());
+            String dispatched = placeOrder();
+            step(approver, "ApproveVehicleOrder", Map.of("orderId", dispatched));
+            step(dispatcher, "DispatchVehicleOrder", Map.of("orderId", dispatched, "vehicleId", vehicleId,
+                    "driverId", driverId));
+            orders.add(dispatched);
+            String inTrip = placeOrder();
+            step(approver, "ApproveVehicleOrder", Map.of("orderId", inTrip));
+            step(dispatcher, "DispatchVehicleOrder", Map.of("orderId", inTrip, "vehicleId", vehicleId,
+                    "driverId", driverId));
+            step(driver, "StartTrip", Map.of("orderId", inTrip, "odometerKm", 0));
+            orders.add(inTrip);
+            return orders;
+        }
+
+        private String placeOrder() {
+            Window window = nextWindow();
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("purpose", "隔离矩阵的测试对象");
+            input.put("origin", "机关大院");
+            input.put("destination", "省政务中心");
+            input.put("plannedStart", window.start());
+            input.put("plannedEnd", window.end());
+            input.put("passengerCount", 1);
+            return step(clerk, "OrderVehicle", input).at("/orderVehicle/order/id").asText();
+        }
+
+        private static JsonNode step(GraphQlClient phone, String operation, Map<String, Object> fields) {
+            Map<String, Object> input = new LinkedHashMap<>(fields);
+            input.put("idempotencyKey", UUID.randomUUID().toString());
+            return read(phone, operation, Map.of("input", input));
+        }
+
+        private static JsonNode read(GraphQlClient phone, String operation, Map<String, Object> variables) {
+            GraphQlClient.Response response = phone.execute(GraphQlClient.operation(operation), variables);
+            if (response.status() != 200 || response.hasErrors()) {
+                throw new IllegalStateException("fixture step " + operation + " failed: " + response.status() + " "
+                        + response.body());
+            }
+            return response.data();
+        }
+
+        /** Each order its own three-hour slot, so that fixtures never compete for a vehicle or driver. */
+        private static Window nextWindow() {
+            OffsetDateTime start = FIRST_SLOT.plusHours(3L * SLOTS.getAndIncrement());
+            return new Window(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start),
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start.plusHours(2)));
+        }
+    }
+
+    private record Window(String start, String end) {
+    }
+}

@@ -1,0 +1,45 @@
+package cn.gov.jgsw.ops.support.isolation;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bureau an id found in an answer belongs to, looked up where the platform keeps it: a bureau is its own owner;
+ * any other object is a document with that {@code _id} and a {@code tenantId}, whatever its collection (so objects of
+ * a new feature are found without changes here).
+ */
+final class IdOwners {
+
+    private final MongoDatabase database;
+    private final List<String> collections;
+    private final Map<String, Optional<String>> owners = new ConcurrentHashMap<>();
+
+    IdOwners(MongoDatabase database) {
+        this.database = database;
+        this.collections = database.listCollectionNames().into(new java.util.ArrayList<>());
+    }
+
+    /** The owning bureau's id, or empty if no stored object has this id. */
+    Optional<String> ownerOf(String id) {
+        return owners.computeIfAbsent(id, this::lookUp);
+    }
+
+    private Optional<String> lookUp(String id) {
+        if (database.getCollection("tenants").find(Filters.eq("_id", id)).first() != null) {
+            return Optional.of(id);
+        }
+        for (String collection : collections) {
+            Document found = database.getCollection(collection).find(Filters.eq("_id", id)).first();
+            if (found != null && found.get("tenantId") instanceof String tenantId) {
+                return Optional.of(tenantId);
+            }
+        }
+        return Optional.empty();
+    }
+}
