@@ -120,7 +120,8 @@ public final class IsolationMatrix {
         fuzzedIds.forEach((label, id) -> {
             Answer answer = send(shape.caller(), shape.operation(), shape.idsWith(id));
             fuzzedRequests.incrementAndGet();
-            for (String foreign : foreignIds.in(shape, answer)) {
+            List<String> foreign = foreignIds.in(shape, answer);
+            if (!foreign.isEmpty()) {
                 report.leak(new Leak(Leak.FOREIGN_ID, shape, "with the " + label + " " + id + ": " + foreign, answer));
             }
             answers.add(new Fuzzed(label + " " + id, answer));
@@ -136,8 +137,9 @@ public final class IsolationMatrix {
         long after = eventLog.lastPosition();
         report.ran(request, answer);
 
-        for (String foreign : foreignIds.in(request, answer)) {
-            report.leak(new Leak(Leak.FOREIGN_ID, request, foreign, answer));
+        List<String> foreign = foreignIds.in(request, answer);
+        if (!foreign.isEmpty()) {
+            report.leak(new Leak(Leak.FOREIGN_ID, request, foreign.toString(), answer));
         }
         List<Fuzzed> unlike = notFound.stream().filter(fuzzed -> !fuzzed.answer().sameAs(answer)).toList();
         if (!unlike.isEmpty()) {
@@ -172,8 +174,9 @@ public final class IsolationMatrix {
         Answer answer = client.send(tokenOf(request.caller()), request.operation().document(), variables);
         report.ran(request, answer);
 
-        for (String foreign : foreignIds.in(request, answer)) {
-            report.leak(new Leak(Leak.FOREIGN_ID, request, foreign, answer));
+        List<String> foreign = foreignIds.in(request, answer);
+        if (!foreign.isEmpty()) {
+            report.leak(new Leak(Leak.FOREIGN_ID, request, foreign.toString(), answer));
         }
         if (key != null) {
             List<EventLog.StoredEvent> elsewhere = eventLog.storedBetween(before, eventLog.lastPosition()).stream()

@@ -1,7 +1,8 @@
 package cn.gov.jgsw.ops.support.isolation;
 
 /**
- * One violation of isolation found by the matrix.
+ * One violation of isolation found by the matrix: one request breaking one rule (an answer with three foreign ids is
+ * one leak, listing the three).
  *
  * @param rule   which rule it breaks: a foreign id in the answer, an answer unlike "not found", something stored
  * @param request the request, as sent
