@@ -189,8 +189,8 @@ public final class OperationGenerator {
         ObjectKind kind = idKinds.getOrDefault(operation + "." + path, idKinds.get(name));
         if (kind == null) {
             throw new IllegalStateException("no fixture kind for argument " + path + " of field " + operation
-                    + ": add one to the matrix's ID kinds (\"" + operation + "." + path + "\" or \"" + name
-                    + "\"), and fixtures of that kind in every bureau");
+                    + ": add one to IsolationMatrixIT.ID_KINDS (\"" + operation + "." + path + "\" or \"" + name
+                    + "\"), with fixtures of that kind in Fixtures");
         }
         return kind;
     }
