@@ -7,6 +7,8 @@ import cn.gov.jgsw.ops.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -226,6 +228,36 @@ class IntegrationClientsIT extends PlatformIT {
         assertThat(notAdmin.firstErrorCode()).isEqualTo("FORBIDDEN");
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(tokenOf(clientId, tongzis.get("secret").asText(), "telemetry:write")).isNotBlank();
+    }
+
+    /**
+     * The client's name and a disabling reason, sent with text that has no place in a record (as JSON escapes, so a
+     * lone surrogate arrives as such): refused with their codes, nothing recorded, not even a secret's verifier.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"a\\u0000b", "two\\nlines", "lone \\ud800 surrogate", "evil\\u202Etxt.exe", "bom\\ufeff",
+            "zero\\u200bwidth", "private\\ue000use", "TOO_LONG"})
+    void textThatHasNoPlaceInARecordIsRefusedInNameAndReason(String escaped) throws Exception {
+        String jsonText = escaped.equals("TOO_LONG") ? "网".repeat(201) : escaped;
+        String clientId = register("tongzi", "文本测试网关", List.of(TELEMETRY)).at("/client/id").asText();
+        long events = storedEvents();
+        long verifiers = platformDatabase.getCollection("integration_client_secrets").countDocuments();
+
+        GraphQlClient.Response badName = admin("tongzi").post(hostile("RegisterIntegrationClient",
+                Map.of("name", "HOSTILE_TEXT", "scopes", List.of(TELEMETRY)), jsonText));
+        GraphQlClient.Response badReason = admin("tongzi").post(hostile("DisableIntegrationClient",
+                Map.of("clientId", clientId, "reason", "HOSTILE_TEXT"), jsonText));
+
+        assertThat(badName.firstErrorCode()).as(escaped).isEqualTo("INVALID_CLIENT_NAME");
+        assertThat(badReason.firstErrorCode()).as(escaped).isEqualTo("REASON_REQUIRED");
+        assertThat(storedEvents()).isEqualTo(events);
+        assertThat(platformDatabase.getCollection("integration_client_secrets").countDocuments()).isEqualTo(verifiers);
+    }
+
+    private static String hostile(String operation, Map<String, Object> fields, String jsonText) throws Exception {
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
+                        "query", GraphQlClient.operation(operation), "variables", input(fields)))
+                .replace("HOSTILE_TEXT", jsonText);
     }
 
     @Test
