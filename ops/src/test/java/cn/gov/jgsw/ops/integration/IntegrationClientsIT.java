@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.integration;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.HostileText;
 import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -235,29 +236,21 @@ class IntegrationClientsIT extends PlatformIT {
      * lone surrogate arrives as such): refused with their codes, nothing recorded, not even a secret's verifier.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u0000b", "two\\nlines", "lone \\ud800 surrogate", "evil\\u202Etxt.exe", "bom\\ufeff",
-            "zero\\u200bwidth", "private\\ue000use", "TOO_LONG"})
-    void textThatHasNoPlaceInARecordIsRefusedInNameAndReason(String escaped) throws Exception {
-        String jsonText = escaped.equals("TOO_LONG") ? "网".repeat(201) : escaped;
+    @MethodSource("cn.gov.jgsw.ops.support.HostileText#samples")
+    void textThatHasNoPlaceInARecordIsRefusedInNameAndReason(String sample) {
         String clientId = register("tongzi", "文本测试网关", List.of(TELEMETRY)).at("/client/id").asText();
         long events = storedEvents();
         long verifiers = platformDatabase.getCollection("integration_client_secrets").countDocuments();
 
-        GraphQlClient.Response badName = admin("tongzi").post(hostile("RegisterIntegrationClient",
-                Map.of("name", "HOSTILE_TEXT", "scopes", List.of(TELEMETRY)), jsonText));
-        GraphQlClient.Response badReason = admin("tongzi").post(hostile("DisableIntegrationClient",
-                Map.of("clientId", clientId, "reason", "HOSTILE_TEXT"), jsonText));
+        GraphQlClient.Response badName = admin("tongzi").post(HostileText.body("RegisterIntegrationClient",
+                input(Map.of("name", HostileText.placeholder(), "scopes", List.of(TELEMETRY))), sample));
+        GraphQlClient.Response badReason = admin("tongzi").post(HostileText.body("DisableIntegrationClient",
+                input(Map.of("clientId", clientId, "reason", HostileText.placeholder())), sample));
 
-        assertThat(badName.firstErrorCode()).as(escaped).isEqualTo("INVALID_CLIENT_NAME");
-        assertThat(badReason.firstErrorCode()).as(escaped).isEqualTo("REASON_REQUIRED");
+        assertThat(badName.firstErrorCode()).as(sample).isEqualTo("INVALID_CLIENT_NAME");
+        assertThat(badReason.firstErrorCode()).as(sample).isEqualTo("REASON_REQUIRED");
         assertThat(storedEvents()).isEqualTo(events);
         assertThat(platformDatabase.getCollection("integration_client_secrets").countDocuments()).isEqualTo(verifiers);
-    }
-
-    private static String hostile(String operation, Map<String, Object> fields, String jsonText) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of(
-                        "query", GraphQlClient.operation(operation), "variables", input(fields)))
-                .replace("HOSTILE_TEXT", jsonText);
     }
 
     @Test
