@@ -6,6 +6,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,10 +20,11 @@ class IntegrationCallerController {
     @GetMapping("/integration/v1/caller")
     Map<String, Object> caller(@AuthenticationPrincipal Jwt token) {
         List<String> scopes = token.getClaimAsStringList("scope");
-        return Map.of(
-                "clientId", token.getSubject(),
-                "bureauId", token.getClaimAsString(AccessTokenClaims.TENANT),
-                "scopes", scopes == null ? List.of() : scopes.stream().sorted().toList(),
-                "expiresAt", token.getExpiresAt().toString());
+        Map<String, Object> caller = new LinkedHashMap<>();
+        caller.put("clientId", token.getSubject());
+        caller.put("bureauId", token.getClaimAsString(AccessTokenClaims.TENANT));
+        caller.put("scopes", scopes == null ? List.of() : scopes.stream().sorted().toList());
+        caller.put("expiresAt", token.getExpiresAt().toString());
+        return caller;
     }
 }
