@@ -28,7 +28,6 @@ import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -73,9 +72,8 @@ public class IntegrationClientController {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterId = after == null ? null : cursors.decode(caller, LIST, after);
-        List<IntegrationClientView> found = clients.clients(caller.tenantId(), afterId, pageSize + 1);
-        return Connection.of(found.subList(0, Math.min(pageSize, found.size())),
-                client -> cursors.encode(caller, LIST, client.id()), found.size() > pageSize, afterId == null);
+        return Connection.ofOneMore(clients.clients(caller.tenantId(), afterId, pageSize + 1), pageSize,
+                client -> cursors.encode(caller, LIST, client.id()), afterId == null);
     }
 
     @SchemaMapping(typeName = "IntegrationClient", field = "enabled")
