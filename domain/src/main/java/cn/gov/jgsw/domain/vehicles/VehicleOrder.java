@@ -2,6 +2,8 @@ package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
+import cn.gov.jgsw.domain.shared.api.ErrorCode;
 import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
@@ -156,7 +158,7 @@ public class VehicleOrder {
         refuseSelfApproval(command.approverId());
         String reason = optionalText(command.reason(), LONGEST_PURPOSE, "reason");
         if (reason == null) {
-            throw refused(VehicleErrorCode.REASON_REQUIRED, "rejection without reason");
+            throw refused(CommonErrorCode.REASON_REQUIRED, "rejection without reason");
         }
         apply(new VehicleOrderRejectedEvent(orderId, tenantId, command.approverId(), reason));
         return getVersion();
@@ -341,7 +343,7 @@ public class VehicleOrder {
         return checked.text();
     }
 
-    static BusinessRuleViolation refused(VehicleErrorCode code, String logMessage) {
+    static BusinessRuleViolation refused(ErrorCode code, String logMessage) {
         return new BusinessRuleViolation(code, logMessage);
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
@@ -315,7 +316,7 @@ class VehicleOrderTest {
     void rejectingWithoutAReasonIsRefused() {
         fixture.given(ordered())
                 .when(new RejectVehicleOrderCommand(ORDER, NANMING, APPROVER, " "))
-                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.REASON_REQUIRED));
+                .expectNoEvents().expectException(refusedWith(CommonErrorCode.REASON_REQUIRED));
     }
 
     @Test

@@ -35,6 +35,18 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo) {
                 edges.isEmpty() ? null : edges.get(edges.size() - 1).cursor()));
     }
 
+    /**
+     * A page read with one node more than asked for: the extra node only tells that another page follows, which spares
+     * a count query.
+     *
+     * @param nodesAndOneMore up to {@code pageSize + 1} nodes, in order
+     */
+    public static <T> Connection<T> ofOneMore(List<T> nodesAndOneMore, int pageSize, Function<T, String> cursorOf,
+                                              boolean isFirstPage) {
+        return of(nodesAndOneMore.subList(0, Math.min(pageSize, nodesAndOneMore.size())), cursorOf,
+                nodesAndOneMore.size() > pageSize, isFirstPage);
+    }
+
     /** The page size asked for, checked: between 1 and {@code maximum}. */
     public static int pageSize(Integer first, int maximum) {
         int size = first == null ? 20 : first;

@@ -12,7 +12,6 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.List;
 
 /** Units of the caller's bureau. Another bureau's unit answers exactly like an id that does not exist. */
 @Controller
@@ -40,9 +39,7 @@ public class UnitController {
                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterId = after == null ? null : cursors.decode(caller, LIST, after);
-        // One more than asked tells whether another page follows, without a count query.
-        List<UnitView> found = units.units(caller.tenantId(), afterId, pageSize + 1);
-        return Connection.of(found.subList(0, Math.min(pageSize, found.size())),
-                unit -> cursors.encode(caller, LIST, unit.id()), found.size() > pageSize, afterId == null);
+        return Connection.ofOneMore(units.units(caller.tenantId(), afterId, pageSize + 1), pageSize,
+                unit -> cursors.encode(caller, LIST, unit.id()), afterId == null);
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.jgsw.graphql.errors;
 
+import cn.gov.jgsw.domain.audit.api.AuditErrorCode;
+import cn.gov.jgsw.domain.integration.api.IntegrationErrorCode;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
@@ -28,6 +30,8 @@ class ErrorMessagesTest {
         List<ErrorCode> codes = new ArrayList<>(List.of(CommonErrorCode.values()));
         codes.addAll(List.of(ApiErrorCode.values()));
         codes.addAll(List.of(VehicleErrorCode.values()));
+        codes.addAll(List.of(AuditErrorCode.values()));
+        codes.addAll(List.of(IntegrationErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.axon;
 
 import cn.gov.jgsw.domain.audit.SensitiveRead;
+import cn.gov.jgsw.domain.integration.IntegrationClient;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
@@ -33,7 +34,7 @@ import java.util.function.Function;
 public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
-            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class);
+            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

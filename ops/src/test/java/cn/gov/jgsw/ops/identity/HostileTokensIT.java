@@ -1,7 +1,9 @@
 package cn.gov.jgsw.ops.identity;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +16,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,6 +25,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -36,6 +41,8 @@ class HostileTokensIT extends PlatformIT {
 
     private static final String MUTATION = "{\"query\":\"mutation { changeDisplayLanguage(input: {idempotencyKey: "
             + "\\\"hostile-token-1\\\", displayLanguage: EN}) { settings { displayLanguage } } }\"}";
+    private static final String INTEGRATION = "integration-api";
+    private static String machineClientId;
 
     static Stream<Hostile> hostileTokens() {
         return Stream.of(
@@ -72,6 +79,68 @@ class HostileTokensIT extends PlatformIT {
         GraphQlClient genuine = new GraphQlClient(baseUrl(), MobileApp.accessTokenOf(baseUrl(), "guiyang.approver"));
         assertThat(genuine.execute(GraphQlClient.operation("Me")).data().at("/me/bureau/id").asText())
                 .isEqualTo("bureau-guiyang");
+    }
+
+    /** The same attacks at the machine door, plus a client that is unknown or claims another bureau. */
+    static Stream<Hostile> hostileMachineTokens() {
+        return Stream.of(
+                new Hostile("garbage", it -> "not-a-jwt"),
+                new Hostile("alg none", it -> new PlainJWT(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(),
+                        it.machineClaims(Duration.ofMinutes(5), it.issuer(), INTEGRATION, "bureau-tongzi")).serialize()),
+                new Hostile("unknown key", it -> it.sign(it.strangerKey(), it.machineClaims(Duration.ofMinutes(5),
+                        it.issuer(), INTEGRATION, "bureau-tongzi"))),
+                new Hostile("expired", it -> it.sign(it.platformKey(), it.machineClaims(Duration.ofMinutes(-5),
+                        it.issuer(), INTEGRATION, "bureau-tongzi"))),
+                new Hostile("wrong issuer", it -> it.sign(it.platformKey(), it.machineClaims(Duration.ofMinutes(5),
+                        "https://evil.example", INTEGRATION, "bureau-tongzi"))),
+                new Hostile("the app's audience", it -> it.sign(it.platformKey(), it.machineClaims(Duration.ofMinutes(5),
+                        it.issuer(), "mobile-app", "bureau-tongzi"))),
+                new Hostile("client claims another bureau", it -> it.sign(it.platformKey(),
+                        it.machineClaims(Duration.ofMinutes(5), it.issuer(), INTEGRATION, "bureau-zunyi"))),
+                new Hostile("client that does not exist", it -> it.sign(it.platformKey(), new JWTClaimsSet.Builder(
+                        it.machineClaims(Duration.ofMinutes(5), it.issuer(), INTEGRATION, "bureau-tongzi"))
+                        .subject("ic-" + UUID.randomUUID()).build())));
+    }
+
+    @ParameterizedTest(name = "machine door: {0}")
+    @MethodSource("hostileMachineTokens")
+    void isRefusedAtTheMachineDoor(Hostile hostile) {
+        IntegrationMachine.Answer answer = new IntegrationMachine(baseUrl())
+                .get("/integration/v1/caller", hostile.make().apply(this));
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.wwwAuthenticate()).startsWith("Bearer");
+    }
+
+    /** The control: the same forged claims, nothing wrong with them, pass; so each refusal above is its claim's. */
+    @Test
+    void theMachineDoorsControlTokenPasses() {
+        IntegrationMachine.Answer answer = new IntegrationMachine(baseUrl()).get("/integration/v1/caller",
+                sign(platformKey(), machineClaims(Duration.ofMinutes(5), issuer(), INTEGRATION, "bureau-tongzi")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("bureauId").asText()).isEqualTo("bureau-tongzi");
+    }
+
+    /** A client of Tongzi, registered once by its bureau admin. */
+    JWTClaimsSet machineClaims(Duration expiresIn, String issuer, String audience, String tenant) {
+        if (machineClientId == null) {
+            machineClientId = Phones.of(baseUrl(), "tongzi.bureau-admin").execute(
+                            GraphQlClient.operation("RegisterIntegrationClient"),
+                            Map.of("input", Map.of("idempotencyKey", UUID.randomUUID().toString(),
+                                    "name", "令牌测试网关", "scopes", List.of("TELEMETRY_WRITE"))))
+                    .data().at("/registerIntegrationClient/client/id").asText();
+        }
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .subject(machineClientId)
+                .issuer(issuer)
+                .audience(audience)
+                .issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
+                .expirationTime(Date.from(now.plus(expiresIn)))
+                .claim("tenant", tenant)
+                .claim("scope", List.of("telemetry:write"))
+                .build();
     }
 
     record Hostile(String name, Function<HostileTokensIT, String> make) {

@@ -1,13 +1,13 @@
 package cn.gov.jgsw.ops.vehicles;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.HostileText;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import org.junit.jupiter.api.BeforeEach;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** No vehicle and no driver is booked twice for overlapping times; bad input is refused with a code and records nothing. */
 class DispatchRulesIT extends PlatformIT {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private GraphQlClient clerk;
     private GraphQlClient approver;
@@ -147,20 +145,17 @@ class DispatchRulesIT extends PlatformIT {
      * INVALID_ORDER_TEXT, nothing recorded, the clerk's next order fine.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"a\\u0000b", "two\\nlines", "lone \\ud800 surrogate", "evil\\u202Etxt.exe", "bom\\ufeff",
-            "zero\\u200bwidth", "private\\ue000use", "TOO_LONG"})
-    void textThatHasNoPlaceInARecordIsRefusedInEveryFreeTextField(String escaped) throws Exception {
-        String jsonText = escaped.equals("TOO_LONG") ? "字".repeat(201) : escaped;
+    @MethodSource("cn.gov.jgsw.ops.support.HostileText#samples")
+    void textThatHasNoPlaceInARecordIsRefusedInEveryFreeTextField(String sample) {
         for (String field : List.of("purpose", "origin", "destination")) {
             Map<String, Object> input = new HashMap<>(orderInput(freshWindow(), 1));
-            input.put(field, "HOSTILE_TEXT");
-            String body = JSON.writeValueAsString(Map.of("query", GraphQlClient.operation("OrderVehicle"),
-                    "variables", Map.of("input", input))).replace("HOSTILE_TEXT", jsonText);
+            input.put(field, HostileText.placeholder());
             long before = storedRecords();
 
-            GraphQlClient.Response response = clerk.post(body);
+            GraphQlClient.Response response = clerk.post(HostileText.body("OrderVehicle", Map.of("input", input),
+                    sample));
 
-            assertThat(response.firstErrorCode()).as(field + " " + escaped).isEqualTo("INVALID_ORDER_TEXT");
+            assertThat(response.firstErrorCode()).as(field + " " + sample).isEqualTo("INVALID_ORDER_TEXT");
             assertThat(response.body().toString()).doesNotContain("Exception");
             assertThat(storedRecords()).as(field).isEqualTo(before);
         }

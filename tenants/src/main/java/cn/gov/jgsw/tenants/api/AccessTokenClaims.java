@@ -9,6 +9,11 @@ public final class AccessTokenClaims {
     public static final String ROLES = "roles";
     /** The internal id of the caller's unit. */
     public static final String UNIT = "unit";
+    /**
+     * The audience of every token issued to an integration client. The mobile API accepts only the mobile app's
+     * audience and the machine endpoints only this one, so neither kind of token works at the other's door.
+     */
+    public static final String INTEGRATION_AUDIENCE = "integration-api";
 
     private AccessTokenClaims() {
     }

@@ -20,6 +20,9 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
+import cn.gov.jgsw.tenants.integration.IntegrationClientAuthentication;
+import cn.gov.jgsw.tenants.integration.IntegrationClientRegistry;
+import cn.gov.jgsw.tenants.integration.IntegrationClientSecrets;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -30,7 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
-import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.authentication.ClientSecretAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
@@ -50,7 +53,8 @@ import java.util.Map;
 /**
  * Spring Authorization Server inside the platform. The mobile app is the public client {@value #MOBILE_APP}:
  * authorization code with PKCE (S256) through the system browser, loopback and private-use-scheme redirects
- * (RFC 8252), no consent screen because the app is the bureaus' own.
+ * (RFC 8252), no consent screen because the app is the bureaus' own. The bureaus' integration clients (machines) use
+ * client credentials and get tokens for the machine endpoints only ({@link PlatformClients}).
  * <p>
  * Declaring our own filter chains switches off Boot's default authorization-server chain, so it is declared here.
  */
@@ -72,7 +76,9 @@ public class AuthorizationServerConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServerFilterChain(HttpSecurity http, RegisteredClientRepository clients,
                                                        OAuth2AuthorizationService authorizations,
-                                                       AuthorizationServerSettings settings) throws Exception {
+                                                       AuthorizationServerSettings settings,
+                                                       IntegrationClientRegistry integrationClients,
+                                                       IntegrationClientSecrets integrationSecrets) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server
@@ -82,7 +88,13 @@ public class AuthorizationServerConfiguration {
                         .clientAuthentication(clientAuthentication -> clientAuthentication
                                 .authenticationConverter(PublicClientRefreshAuthentication.converter(
                                         settings.getTokenRevocationEndpoint()))
-                                .authenticationProvider(PublicClientRefreshAuthentication.provider(clients)))
+                                .authenticationProvider(PublicClientRefreshAuthentication.provider(clients))
+                                // Integration clients authenticate with their current secrets (IntegrationClientAuthentication).
+                                .authenticationProviders(providers -> providers.replaceAll(provider ->
+                                        provider instanceof ClientSecretAuthenticationProvider
+                                                ? new IntegrationClientAuthentication(clients, integrationClients,
+                                                integrationSecrets, Clock.systemUTC())
+                                                : provider)))
                         .tokenEndpoint(tokenEndpoint -> tokenEndpoint.authenticationProviders(providers ->
                                 providers.replaceAll(provider -> provider instanceof OAuth2AuthorizationCodeAuthenticationProvider
                                         ? new PublicClientRefreshTokens(provider, authorizations, Clock.systemUTC())
@@ -97,7 +109,7 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    RegisteredClientRepository registeredClientRepository() {
+    RegisteredClientRepository registeredClientRepository(IntegrationClientRegistry integrationClients) {
         RegisteredClient mobileApp = RegisteredClient.withId(MOBILE_APP)
                 .clientId(MOBILE_APP)
                 .clientName("机关事务 移动端")
@@ -120,7 +132,7 @@ public class AuthorizationServerConfiguration {
                         .refreshTokenTimeToLive(REFRESH_TOKEN_LIFETIME)
                         .build())
                 .build();
-        return new InMemoryRegisteredClientRepository(mobileApp);
+        return new PlatformClients(mobileApp, integrationClients);
     }
 
     @Bean

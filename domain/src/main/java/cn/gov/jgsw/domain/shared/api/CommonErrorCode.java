@@ -8,7 +8,9 @@ public enum CommonErrorCode implements ErrorCode {
      */
     NOT_FOUND,
     /** An input value is outside what the business accepts (empty, too long, unknown enum value, ...). */
-    INVALID_INPUT;
+    INVALID_INPUT,
+    /** A step that must be explained (a rejection, a cancellation by others, disabling a client) came without a reason. */
+    REASON_REQUIRED;
 
     @Override
     public String code() {

@@ -20,8 +20,6 @@ public enum VehicleErrorCode implements ErrorCode {
     NOT_THE_REQUESTER,
     /** An approver may not decide their own order. */
     SELF_APPROVAL,
-    /** A rejection or cancellation needs a reason. */
-    REASON_REQUIRED,
     /** The vehicle is already reserved for an overlapping period. */
     VEHICLE_DOUBLE_BOOKED,
     /** The driver is already reserved for an overlapping period. */

@@ -1,0 +1,2 @@
+/** Commands, events and error codes of the integration-client context. */
+package cn.gov.jgsw.domain.integration.api;

@@ -1,0 +1,4 @@
+package cn.gov.jgsw.graphql.integration;
+
+public record DisableIntegrationClientInput(String idempotencyKey, String clientId, String reason) {
+}
