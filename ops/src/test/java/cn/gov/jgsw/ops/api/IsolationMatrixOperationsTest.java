@@ -60,16 +60,16 @@ class IsolationMatrixOperationsTest {
     @Test
     void anIdArgumentOfNoKnownKindStopsTheMatrix() {
         GraphQLSchema withNewOperation = OperationGenerator.schemaOnClasspath("""
-                type IntegrationClient { id: ID! name: String! }
-                input RevokeIntegrationClientInput { idempotencyKey: String! clientId: ID! }
-                type RevokeIntegrationClientPayload { client: IntegrationClient! }
+                type RoomBooking { id: ID! status: String! }
+                input CancelRoomBookingInput { idempotencyKey: String! bookingId: ID! }
+                type CancelRoomBookingPayload { booking: RoomBooking! }
                 extend type Mutation {
-                    revokeIntegrationClient(input: RevokeIntegrationClientInput!): RevokeIntegrationClientPayload!
+                    cancelRoomBooking(input: CancelRoomBookingInput!): CancelRoomBookingPayload!
                 }
                 """);
 
         assertThatThrownBy(() -> new OperationGenerator(withNewOperation, IsolationMatrixIT.ID_KINDS).operations())
-                .hasMessageContaining("no fixture kind for argument input.clientId of field revokeIntegrationClient");
+                .hasMessageContaining("no fixture kind for argument input.bookingId of field cancelRoomBooking");
     }
 
     @Test
