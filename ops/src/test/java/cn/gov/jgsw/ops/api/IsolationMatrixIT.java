@@ -35,7 +35,8 @@ class IsolationMatrixIT extends PlatformIT {
             "bureauId", ObjectKind.BUREAU,
             "orderId", ObjectKind.VEHICLE_ORDER,
             "vehicleId", ObjectKind.VEHICLE,
-            "driverId", ObjectKind.DRIVER);
+            "driverId", ObjectKind.DRIVER,
+            "clientId", ObjectKind.INTEGRATION_CLIENT);
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");

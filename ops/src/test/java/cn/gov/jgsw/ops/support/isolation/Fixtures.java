@@ -20,8 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The objects the matrix points its ids at, for every bureau it uses: the bureau, a unit, a vehicle, a driver and
- * vehicle orders in four states (approved, awaiting approval, dispatched, in trip), so that a step that is only
+ * The objects the matrix points its ids at, for every bureau it uses: the bureau, a unit, a vehicle, a driver, an
+ * integration client and vehicle orders in four states (approved, awaiting approval, dispatched, in trip), so that a step that is only
  * possible in one state meets an order in that state. Created and discovered through the API, as the bureau's own
  * people would.
  * <p>
@@ -74,6 +74,7 @@ public final class Fixtures {
         private final GraphQlClient approver;
         private final GraphQlClient dispatcher;
         private final GraphQlClient driver;
+        private final GraphQlClient admin;
 
         OfBureau(String baseUrl, String bureau) {
             String prefix = bureau.substring("bureau-".length());
@@ -81,6 +82,7 @@ public final class Fixtures {
             approver = Phones.of(baseUrl, prefix + ".approver");
             dispatcher = Phones.of(baseUrl, prefix + ".dispatcher");
             driver = Phones.of(baseUrl, prefix + ".driver");
+            admin = Phones.of(baseUrl, prefix + ".bureau-admin");
         }
 
         Map<ObjectKind, List<String>> create() {
@@ -95,6 +97,9 @@ public final class Fixtures {
                     "plannedEnd", probe.end(), "passengerCount", 1)).at("/dispatchableVehicles/0/id").asText();
             objects.put(ObjectKind.VEHICLE, List.of(vehicleId));
             objects.put(ObjectKind.VEHICLE_ORDER, orders(vehicleId, driverId));
+            objects.put(ObjectKind.INTEGRATION_CLIENT, List.of(step(admin, "RegisterIntegrationClient",
+                    Map.of("name", "隔离矩阵网关", "scopes", List.of("TELEMETRY_WRITE")))
+                    .at("/registerIntegrationClient/client/id").asText()));
             return objects;
         }
 

@@ -4,7 +4,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IdOwners {
 
     private final MongoDatabase database;
-    private final List<String> collections;
     private final Map<String, Optional<String>> owners = new ConcurrentHashMap<>();
 
     IdOwners(MongoDatabase database) {
         this.database = database;
-        this.collections = database.listCollectionNames().into(new java.util.ArrayList<>());
     }
 
     /** The owning bureau's id, or empty if no stored object has this id. */
@@ -34,7 +31,8 @@ final class IdOwners {
         if (database.getCollection("tenants").find(Filters.eq("_id", id)).first() != null) {
             return Optional.of(id);
         }
-        for (String collection : collections) {
+        // Listed anew for each new id (owners are kept, so that is rare): a feature may create its collection late.
+        for (String collection : database.listCollectionNames()) {
             Document found = database.getCollection(collection).find(Filters.eq("_id", id)).first();
             if (found != null && found.get("tenantId") instanceof String tenantId) {
                 return Optional.of(tenantId);

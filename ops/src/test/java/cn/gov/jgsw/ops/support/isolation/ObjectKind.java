@@ -9,12 +9,14 @@ public enum ObjectKind {
     UNIT,
     VEHICLE,
     DRIVER,
-    VEHICLE_ORDER;
+    VEHICLE_ORDER,
+    INTEGRATION_CLIENT;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
-     * for a vehicle and back, a vehicle for a driver), or an id with the same beginning (a unit's id starts with its
-     * bureau's). The matrix sends the caller's own object of that kind as one of its fuzzed ids.
+     * for a vehicle and back, a vehicle for a driver, an order for an integration client), or an id with the same
+     * beginning (a unit's id starts with its bureau's). The matrix sends the caller's own object of that kind as one of
+     * its fuzzed ids.
      */
     public ObjectKind lookalike() {
         return switch (this) {
@@ -23,6 +25,7 @@ public enum ObjectKind {
             case DRIVER -> VEHICLE;
             case UNIT -> BUREAU;
             case BUREAU -> UNIT;
+            case INTEGRATION_CLIENT -> VEHICLE_ORDER;
         };
     }
 }
