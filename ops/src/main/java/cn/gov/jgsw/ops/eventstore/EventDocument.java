@@ -38,6 +38,8 @@ final class EventDocument {
     static final String COMMIT_FIRST = "commitFirst";
     static final String COMMIT_SIZE = "commitSize";
     static final String COMMITTED_AT = "committedAt";
+    /** The event's own statement of its tenant: every event of the domain names the bureau of its aggregate. */
+    static final String PAYLOAD_TENANT_ID = "tenantId";
     /** Marks a position given up for good (封位): its commit failed or its writer died. */
     static final String TOMBSTONE = "tombstone";
 
@@ -46,7 +48,7 @@ final class EventDocument {
 
     /**
      * The stored form of an aggregate's event, without its position. Refuses an event that belongs to no aggregate or
-     * no tenant: the audit trail has no place for either.
+     * no tenant, and one whose payload names another tenant than the caller's: the audit trail has no place for any.
      */
     static Document of(EventMessage<?> event, Serializer serializer) {
         if (!(event instanceof DomainEventMessage<?> domainEvent) || domainEvent.getAggregateIdentifier() == null) {
@@ -58,7 +60,16 @@ final class EventDocument {
             throw new EventStoreException("Event " + event.getPayloadType().getName() + " of aggregate "
                     + domainEvent.getAggregateIdentifier() + " carries no tenant; every stored event belongs to one");
         }
-        return of(domainEvent, serializer, tenant);
+        Document document = of(domainEvent, serializer, tenant);
+        Object payloadTenant = document.get(PAYLOAD) instanceof Document payload ? payload.get(PAYLOAD_TENANT_ID) : null;
+        if (payloadTenant != null && !tenant.equals(payloadTenant)) {
+            // The last line of tenant isolation: the aggregate answers "not found" to a caller of another bureau, and
+            // should that check ever be missing, the record still does not take the event.
+            throw new EventStoreException("Event " + event.getPayloadType().getName() + " of aggregate "
+                    + domainEvent.getAggregateIdentifier() + " belongs to " + payloadTenant + " but the acting caller "
+                    + "is of " + tenant + "; nobody acts on another bureau's objects");
+        }
+        return document;
     }
 
     /**

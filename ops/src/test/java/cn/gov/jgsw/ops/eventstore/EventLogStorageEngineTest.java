@@ -112,6 +112,22 @@ class EventLogStorageEngineTest {
         assertThat(log.countDocuments()).isZero();
     }
 
+    /** An event about another bureau's object, appended for a caller of this bureau, is refused whatever came before. */
+    @Test
+    void refusesAnEventWhosePayloadNamesAnotherTenantThanTheCaller() {
+        assertThatThrownBy(() -> engine.appendEvents(new GenericDomainEventMessage<>("Order", "order-zunyi-1", 0,
+                new OrderApproved("order-zunyi-1", "bureau-zunyi"), Map.of("tenantId", "bureau-guiyang"))))
+                .isInstanceOf(EventStoreException.class).hasMessageContaining("belongs to bureau-zunyi");
+        assertThat(log.countDocuments(new Document("tombstone", new Document("$ne", true)))).isZero();
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Order", "order-zunyi-1", 0,
+                new OrderApproved("order-zunyi-1", "bureau-zunyi"), Map.of("tenantId", "bureau-zunyi")));
+        assertThat(log.countDocuments(new Document("tombstone", new Document("$ne", true)))).isEqualTo(1);
+    }
+
+    record OrderApproved(String orderId, String tenantId) {
+    }
+
     @Test
     void deliversAnEventWrittenLateIntoAGapWithoutSkippingIt() throws Exception {
         CountDownLatch reserved = new CountDownLatch(1);
