@@ -10,6 +10,7 @@ import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
+import cn.gov.jgsw.graphql.audit.SupervisorScope;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
@@ -24,7 +25,6 @@ import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.Role;
-import cn.gov.jgsw.tenants.api.TenantDirectory;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -57,20 +57,20 @@ public class VehicleOrderController {
     private final IdempotentMutations idempotentMutations;
     private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
-    private final TenantDirectory tenants;
+    private final SupervisorScope supervisorScope;
     private final PurposeBoundReads purposeBoundReads;
     private final Clock clock;
 
     public VehicleOrderController(CommandGateway commands, QueryGateway queries,
                                   IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                  CursorCodec cursors, TenantDirectory tenants, PurposeBoundReads purposeBoundReads,
-                                  Clock clock) {
+                                  CursorCodec cursors, SupervisorScope supervisorScope,
+                                  PurposeBoundReads purposeBoundReads, Clock clock) {
         this.commands = commands;
         this.queries = queries;
         this.idempotentMutations = idempotentMutations;
         this.readYourWrites = readYourWrites;
         this.cursors = cursors;
-        this.tenants = tenants;
+        this.supervisorScope = supervisorScope;
         this.purposeBoundReads = purposeBoundReads;
         this.clock = clock;
     }
@@ -110,20 +110,12 @@ public class VehicleOrderController {
         return list(caller, VehicleOrderList.ASSIGNED_TO, first, after);
     }
 
-    /**
-     * A supervisor reads a bureau of their subtree: the bureau's lineage (itself and every bureau above it) must include
-     * the supervisor's own. Upward or sideways is "not found", the answer for a bureau that does not exist.
-     */
+    /** A supervisor reads a bureau of their subtree, with a stated purpose. */
     @QueryMapping
     public Connection<VehicleOrderView> bureauVehicleOrders(@Argument String bureauId, @Argument String purpose,
                                                             @Argument Integer first, @Argument String after,
                                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.SUPERVISOR);
-        boolean supervised = tenants.lineage(bureauId).stream()
-                .anyMatch(bureau -> bureau.id().equals(caller.tenantId()));
-        if (!supervised) {
-            throw new ObjectNotFoundException("bureau " + bureauId);
-        }
+        supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "vehicle-orders of " + bureauId, purpose);
         return list(caller, bureauId, VehicleOrderList.OF_BUREAU, first, after);
     }
