@@ -1,6 +1,7 @@
 package cn.gov.jgsw.graphql.errors;
 
 import cn.gov.jgsw.domain.audit.api.AuditErrorCode;
+import cn.gov.jgsw.domain.calendar.api.CalendarErrorCode;
 import cn.gov.jgsw.domain.integration.api.IntegrationErrorCode;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
@@ -32,6 +33,7 @@ class ErrorMessagesTest {
         codes.addAll(List.of(VehicleErrorCode.values()));
         codes.addAll(List.of(AuditErrorCode.values()));
         codes.addAll(List.of(IntegrationErrorCode.values()));
+        codes.addAll(List.of(CalendarErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

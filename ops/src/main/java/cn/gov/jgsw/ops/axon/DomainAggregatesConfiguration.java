@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.axon;
 
 import cn.gov.jgsw.domain.audit.SensitiveRead;
+import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
@@ -34,7 +35,8 @@ import java.util.function.Function;
 public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
-            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class);
+            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
+                    WorkCalendar.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

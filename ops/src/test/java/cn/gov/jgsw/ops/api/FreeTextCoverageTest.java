@@ -42,7 +42,8 @@ class FreeTextCoverageTest {
             Map.entry("RejectVehicleOrderInput.reason", "DecisionTextIT"),
             Map.entry("Query.bureauVehicleOrders(purpose)", "DecisionTextIT"),
             Map.entry("RegisterIntegrationClientInput.name", "IntegrationClientsIT"),
-            Map.entry("DisableIntegrationClientInput.reason", "IntegrationClientsIT"));
+            Map.entry("DisableIntegrationClientInput.reason", "IntegrationClientsIT"),
+            Map.entry("SetWorkCalendarInput.basis", "WorkCalendarIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -49,6 +49,7 @@ final class PlainValues {
             case "Boolean" -> true;
             // Two hours apart in the order the SDL declares them, so that a start always comes before its end.
             case "DateTime" -> DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(FIRST_INSTANT.plusHours(2L * dateTimes++));
+            case "Date" -> FIRST_INSTANT.toLocalDate().toString();
             default -> throw new IllegalStateException("no generated value for scalar " + named.getName()
                     + " (argument " + name + "): add one to " + PlainValues.class.getSimpleName());
         };
