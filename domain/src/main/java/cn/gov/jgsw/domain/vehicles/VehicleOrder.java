@@ -327,20 +327,12 @@ public class VehicleOrder {
     }
 
     private static String requireText(String value, int longest, String field) {
-        String text = optionalText(value, longest, field);
-        if (text == null) {
-            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + " empty");
-        }
-        return text;
+        return FreeText.required(value, longest, VehicleErrorCode.INVALID_ORDER_TEXT, field);
     }
 
     /** The text as {@link FreeText} keeps it, or null if blank. */
     private static String optionalText(String value, int longest, String field) {
-        FreeText.Checked checked = FreeText.check(value, longest);
-        if (checked.refused()) {
-            throw refused(VehicleErrorCode.INVALID_ORDER_TEXT, field + ": " + checked.problem());
-        }
-        return checked.text();
+        return FreeText.optional(value, longest, VehicleErrorCode.INVALID_ORDER_TEXT, field);
     }
 
     static BusinessRuleViolation refused(ErrorCode code, String logMessage) {

@@ -3,6 +3,7 @@ package cn.gov.jgsw.ops.axon;
 import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
+import cn.gov.jgsw.domain.property.ServiceRequest;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
@@ -36,7 +37,7 @@ public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
-                    WorkCalendar.class);
+                    WorkCalendar.class, ServiceRequest.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -49,6 +49,28 @@ public final class FreeText {
         return new Checked(text, null);
     }
 
+    /**
+     * The text to keep, or null if blank; refuses what {@link #check} refuses with {@code code}.
+     *
+     * @param field names the field in the log message
+     */
+    public static String optional(String value, int longest, ErrorCode code, String field) {
+        Checked checked = check(value, longest);
+        if (checked.refused()) {
+            throw new BusinessRuleViolation(code, field + ": " + checked.problem());
+        }
+        return checked.text();
+    }
+
+    /** The text to keep; refuses blank input too, with {@code code}. */
+    public static String required(String value, int longest, ErrorCode code, String field) {
+        String text = optional(value, longest, code, field);
+        if (text == null) {
+            throw new BusinessRuleViolation(code, field + " empty");
+        }
+        return text;
+    }
+
     private static String problemWith(int codePoint) {
         if (Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
             return "lone surrogate";

@@ -1,0 +1,274 @@
+package cn.gov.jgsw.domain.property;
+
+import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
+import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
+import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
+import cn.gov.jgsw.domain.property.api.RecordServiceLevelBreachCommand;
+import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
+import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestConfirmedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestReopenedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestStatus;
+import cn.gov.jgsw.domain.property.api.ServiceWorkFinishedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceWorkStartedEvent;
+import cn.gov.jgsw.domain.property.api.StartServiceWorkCommand;
+import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
+import cn.gov.jgsw.domain.shared.api.ErrorCode;
+import cn.gov.jgsw.domain.shared.api.FreeText;
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.ACCEPTED;
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.CONFIRMED;
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.FINISHED;
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.IN_PROGRESS;
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.REQUESTED;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * A property service request (物业服务申请): requested → accepted and assigned → started → finished → confirmed and
+ * rated, or reopened back to the assignee. Handlers answer the aggregate's version (read-your-writes) and answer a
+ * request key they have handled before as they did (ADR 0002).
+ */
+public class ServiceRequest {
+
+    static final int LONGEST_PLACE = 50;
+    static final int LONGEST_DESCRIPTION = 500;
+    static final int LONGEST_REASON = 200;
+
+    @AggregateIdentifier
+    private String requestId;
+    private String tenantId;
+    private String requesterId;
+    private String assigneeId;
+    private ServiceRequestStatus status;
+    private Instant dueAt;
+    private boolean breached;
+    private final Set<String> handledRequests = new HashSet<>();
+
+    /** For Axon, which rebuilds the aggregate from its events. */
+    protected ServiceRequest() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RequestPropertyServiceCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        if (requestId != null) {
+            requireTenant(command.tenantId());
+            if (handled(requestKey)) {
+                return getVersion();
+            }
+            throw refused(PropertyErrorCode.INVALID_SERVICE_TRANSITION, "request " + requestId + " exists");
+        }
+        if (command.category() == null || command.urgency() == null || command.requestedAt() == null
+                || command.dueAt() == null) {
+            throw refused(PropertyErrorCode.INVALID_SERVICE_REQUEST, "category, urgency or times missing");
+        }
+        String building = text(command.building(), LONGEST_PLACE, "building");
+        String room = text(command.room(), LONGEST_PLACE, "room");
+        String description = text(command.description(), LONGEST_DESCRIPTION, "description");
+        apply(new PropertyServiceRequestedEvent(command.requestId(), command.tenantId(), command.requesterId(),
+                command.category(), building, room, description, command.urgency(), command.requestedAt(),
+                command.dueAt(), command.dueBasis()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AcceptServiceRequestCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(REQUESTED, "accept");
+        if (command.assigneeId() == null || command.assigneeId().isBlank()) {
+            throw refused(PropertyErrorCode.INVALID_SERVICE_REQUEST, "no assignee");
+        }
+        apply(new ServiceRequestAcceptedEvent(requestId, tenantId, command.acceptedBy(), command.assigneeId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(StartServiceWorkCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(ACCEPTED, "start");
+        requireAssignee(command.staffId());
+        apply(new ServiceWorkStartedEvent(requestId, tenantId, command.staffId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(FinishServiceWorkCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(IN_PROGRESS, "finish");
+        requireAssignee(command.staffId());
+        String note = text(command.note(), LONGEST_DESCRIPTION, "note");
+        apply(new ServiceWorkFinishedEvent(requestId, tenantId, command.staffId(), note, command.finishedAt()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ConfirmServiceRequestCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireRequester(command.requesterId());
+        requireStatus(FINISHED, "confirm");
+        if (command.rating() < 1 || command.rating() > 5) {
+            throw refused(PropertyErrorCode.INVALID_RATING, "rating " + command.rating());
+        }
+        String comment = FreeText.optional(command.comment(), LONGEST_REASON,
+                PropertyErrorCode.INVALID_SERVICE_REQUEST, "comment");
+        apply(new ServiceRequestConfirmedEvent(requestId, tenantId, command.requesterId(), command.rating(), comment));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReopenServiceRequestCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireRequester(command.requesterId());
+        requireStatus(FINISHED, "reopen");
+        String reason = FreeText.optional(command.reason(), LONGEST_REASON,
+                PropertyErrorCode.INVALID_SERVICE_REQUEST, "reason");
+        if (reason == null) {
+            throw refused(CommonErrorCode.REASON_REQUIRED, "reopen without reason");
+        }
+        apply(new ServiceRequestReopenedEvent(requestId, tenantId, command.requesterId(), reason));
+        return getVersion();
+    }
+
+    /**
+     * Records a missed due time once. Answers without recording if the request is finished or confirmed, not yet due,
+     * or already recorded: the SLA clock may ask again and again (after a restart, from two nodes) without harm.
+     */
+    @CommandHandler
+    long handle(RecordServiceLevelBreachCommand command) {
+        requireTenant(command.tenantId());
+        boolean done = status == FINISHED || status == CONFIRMED;
+        if (breached || done || command.checkedAt().isBefore(dueAt)) {
+            return getVersion();
+        }
+        apply(new ServiceLevelBreachedEvent(requestId, tenantId, dueAt, command.checkedAt()));
+        return getVersion();
+    }
+
+    private static String text(String value, int longest, String field) {
+        return FreeText.required(value, longest, PropertyErrorCode.INVALID_SERVICE_REQUEST, field);
+    }
+
+    /** Another bureau's request is answered exactly like one that does not exist. */
+    private void requireTenant(String commandTenantId) {
+        // Null-safe: an id of another kind of object has no tenant here.
+        if (!commandTenantId.equals(tenantId)) {
+            throw new ObjectNotFoundException("service request " + requestId + " not in tenant " + commandTenantId);
+        }
+    }
+
+    private void requireStatus(ServiceRequestStatus allowed, String step) {
+        if (status != allowed) {
+            throw refused(PropertyErrorCode.INVALID_SERVICE_TRANSITION, step + " in status " + status);
+        }
+    }
+
+    private void requireAssignee(String staffId) {
+        if (!staffId.equals(assigneeId)) {
+            throw refused(PropertyErrorCode.NOT_THE_ASSIGNEE, staffId + " is not " + assigneeId);
+        }
+    }
+
+    private void requireRequester(String userId) {
+        if (!userId.equals(requesterId)) {
+            throw refused(PropertyErrorCode.NOT_THE_REQUESTER, userId + " is not " + requesterId);
+        }
+    }
+
+    private boolean handled(String requestKey) {
+        return requestKey != null && handledRequests.contains(requestKey);
+    }
+
+    /** Events carry the request's idempotency key in their metadata, so a rebuilt aggregate knows what it handled. */
+    private void remember(String requestKey) {
+        if (requestKey != null) {
+            handledRequests.add(requestKey);
+        }
+    }
+
+    private static BusinessRuleViolation refused(ErrorCode code, String logMessage) {
+        return new BusinessRuleViolation(code, logMessage);
+    }
+
+    @EventSourcingHandler
+    void on(PropertyServiceRequestedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        requestId = event.requestId();
+        tenantId = event.tenantId();
+        requesterId = event.requesterId();
+        dueAt = event.dueAt();
+        status = REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestAcceptedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        assigneeId = event.assigneeId();
+        status = ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceWorkStartedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        status = IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceWorkFinishedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        status = FINISHED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestConfirmedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        status = CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceRequestReopenedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        status = ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceLevelBreachedEvent event) {
+        breached = true;
+    }
+}

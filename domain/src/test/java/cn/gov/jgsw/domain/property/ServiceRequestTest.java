@@ -1,0 +1,168 @@
+package cn.gov.jgsw.domain.property;
+
+import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
+import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
+import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
+import cn.gov.jgsw.domain.property.api.RecordServiceLevelBreachCommand;
+import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
+import cn.gov.jgsw.domain.property.api.ServiceCategory;
+import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestConfirmedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceRequestReopenedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceWorkFinishedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceWorkStartedEvent;
+import cn.gov.jgsw.domain.property.api.StartServiceWorkCommand;
+import cn.gov.jgsw.domain.property.api.Urgency;
+import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static cn.gov.jgsw.domain.Refusals.refusedWith;
+
+class ServiceRequestTest {
+
+    private static final String REQUEST = "service-1";
+    private static final String NANMING = "bureau-nanming";
+    private static final String CLERK = "user-nanming-civil-servant";
+    private static final String STAFF = "user-nanming-property-staff";
+    private static final Instant ASKED = Instant.parse("2026-12-01T02:00:00Z");
+    private static final Instant DUE = ASKED.plus(Duration.ofDays(1));
+    private static final String BASIS = "URGENT: 1 working days (targets default-2026), calendar 2026v0";
+
+    private final AggregateTestFixture<ServiceRequest> fixture = new AggregateTestFixture<>(ServiceRequest.class);
+
+    private static RequestPropertyServiceCommand request(String building, String room, String description) {
+        return new RequestPropertyServiceCommand(REQUEST, NANMING, CLERK, ServiceCategory.REPAIR, building, room,
+                description, Urgency.URGENT, ASKED, DUE, BASIS);
+    }
+
+    private static PropertyServiceRequestedEvent requested() {
+        return new PropertyServiceRequestedEvent(REQUEST, NANMING, CLERK, ServiceCategory.REPAIR, "1号楼", "301",
+                "空调不制冷", Urgency.URGENT, ASKED, DUE, BASIS);
+    }
+
+    private static ServiceRequestAcceptedEvent accepted() {
+        return new ServiceRequestAcceptedEvent(REQUEST, NANMING, STAFF, STAFF);
+    }
+
+    private static ServiceWorkFinishedEvent finished() {
+        return new ServiceWorkFinishedEvent(REQUEST, NANMING, STAFF, "更换压缩机电容", ASKED.plusSeconds(3600));
+    }
+
+    @Test
+    void aCivilServantAsksForAServiceWithItsDueTime() {
+        fixture.givenNoPriorActivity()
+                .when(request(" 1号楼 ", "301", "空调不制冷"))
+                .expectEvents(requested())
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void placeAndDescriptionMustBePlainTextOfBoundedLength() {
+        for (RequestPropertyServiceCommand invalid : new RequestPropertyServiceCommand[]{
+                request(" ", "301", "空调不制冷"), request("1号楼", "3\u202E01", "空调不制冷"),
+                request("1号楼", "301", "坏".repeat(501)), request("1号楼", "301", null)}) {
+            fixture.givenNoPriorActivity()
+                    .when(invalid)
+                    .expectNoEvents()
+                    .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_REQUEST));
+        }
+    }
+
+    @Test
+    void theSameRequestKeyAgainAnswersAsBefore() {
+        fixture.given(GenericEventMessage.asEventMessage(requested())
+                        .andMetaData(Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k1")))
+                .when(request("1号楼", "301", "空调不制冷"), Map.of(AuditMetadataKeys.IDEMPOTENCY_KEY, "k1"))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void staffAcceptStartAndFinishTheWork() {
+        fixture.given(requested())
+                .when(new AcceptServiceRequestCommand(REQUEST, NANMING, STAFF, STAFF))
+                .expectEvents(accepted());
+        fixture.given(requested(), accepted())
+                .when(new StartServiceWorkCommand(REQUEST, NANMING, STAFF))
+                .expectEvents(new ServiceWorkStartedEvent(REQUEST, NANMING, STAFF));
+        fixture.given(requested(), accepted(), new ServiceWorkStartedEvent(REQUEST, NANMING, STAFF))
+                .when(new FinishServiceWorkCommand(REQUEST, NANMING, STAFF, " 更换压缩机电容 ", ASKED.plusSeconds(3600)))
+                .expectEvents(finished());
+    }
+
+    @Test
+    void onlyTheAssigneeWorksOnItAndOnlyInOrder() {
+        fixture.given(requested(), accepted())
+                .when(new StartServiceWorkCommand(REQUEST, NANMING, "user-nanming-someone-else"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.NOT_THE_ASSIGNEE));
+        fixture.given(requested())
+                .when(new FinishServiceWorkCommand(REQUEST, NANMING, STAFF, "完成", ASKED))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
+    }
+
+    @Test
+    void theRequesterConfirmsAndRatesOrReopensWithAReason() {
+        fixture.given(requested(), accepted(), finished())
+                .when(new ConfirmServiceRequestCommand(REQUEST, NANMING, CLERK, 5, "及时"))
+                .expectEvents(new ServiceRequestConfirmedEvent(REQUEST, NANMING, CLERK, 5, "及时"));
+        fixture.given(requested(), accepted(), finished())
+                .when(new ConfirmServiceRequestCommand(REQUEST, NANMING, CLERK, 6, null))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_RATING));
+        fixture.given(requested(), accepted(), finished())
+                .when(new ConfirmServiceRequestCommand(REQUEST, NANMING, STAFF, 5, null))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.NOT_THE_REQUESTER));
+        fixture.given(requested(), accepted(), finished())
+                .when(new ReopenServiceRequestCommand(REQUEST, NANMING, CLERK, " "))
+                .expectNoEvents()
+                .expectException(refusedWith(CommonErrorCode.REASON_REQUIRED));
+        fixture.given(requested(), accepted(), finished())
+                .when(new ReopenServiceRequestCommand(REQUEST, NANMING, CLERK, "仍不制冷"))
+                .expectEvents(new ServiceRequestReopenedEvent(REQUEST, NANMING, CLERK, "仍不制冷"));
+        fixture.given(requested(), accepted(), finished(),
+                        new ServiceRequestReopenedEvent(REQUEST, NANMING, CLERK, "仍不制冷"))
+                .when(new StartServiceWorkCommand(REQUEST, NANMING, STAFF))
+                .expectEvents(new ServiceWorkStartedEvent(REQUEST, NANMING, STAFF));
+    }
+
+    @Test
+    void aMissedDueTimeIsRecordedOnceAndOnlyWhenReallyMissed() {
+        Instant late = DUE.plusSeconds(1);
+        fixture.given(requested(), accepted())
+                .when(new RecordServiceLevelBreachCommand(REQUEST, NANMING, late))
+                .expectEvents(new ServiceLevelBreachedEvent(REQUEST, NANMING, DUE, late));
+        fixture.given(requested(), accepted(), new ServiceLevelBreachedEvent(REQUEST, NANMING, DUE, late))
+                .when(new RecordServiceLevelBreachCommand(REQUEST, NANMING, late.plusSeconds(60)))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        fixture.given(requested())
+                .when(new RecordServiceLevelBreachCommand(REQUEST, NANMING, DUE.minusSeconds(1)))
+                .expectNoEvents();
+        fixture.given(requested(), accepted(), finished())
+                .when(new RecordServiceLevelBreachCommand(REQUEST, NANMING, late))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherBureausRequestIsNotFound() {
+        fixture.given(requested())
+                .when(new AcceptServiceRequestCommand(REQUEST, "bureau-yunyan", "user-yunyan-property-staff",
+                        "user-yunyan-property-staff"))
+                .expectNoEvents()
+                .expectException(refusedWith(CommonErrorCode.NOT_FOUND));
+    }
+}
