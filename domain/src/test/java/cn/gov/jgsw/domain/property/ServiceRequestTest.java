@@ -37,7 +37,7 @@ class ServiceRequestTest {
     private static final String STAFF = "user-nanming-property-staff";
     private static final Instant ASKED = Instant.parse("2026-12-01T02:00:00Z");
     private static final Instant DUE = ASKED.plus(Duration.ofDays(1));
-    private static final String BASIS = "URGENT: 1 working days (targets default-2026), calendar 2026v0";
+    private static final String BASIS = "URGENT within 1 working days, work calendar 2026v0";
 
     private final AggregateTestFixture<ServiceRequest> fixture = new AggregateTestFixture<>(ServiceRequest.class);
 

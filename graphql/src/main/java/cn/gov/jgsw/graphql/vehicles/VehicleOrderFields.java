@@ -1,5 +1,6 @@
 package cn.gov.jgsw.graphql.vehicles;
 
+import cn.gov.jgsw.graphql.runtime.ReferenceBatches;
 import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
@@ -10,10 +11,8 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.stereotype.Controller;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -55,29 +54,9 @@ public class VehicleOrderFields {
                 .join().stream().collect(Collectors.toMap(VehicleView::id, v -> v));
     }
 
-    /** One look-up per bureau (a page holds one bureau's orders); orders without a reference map to nothing. */
     private static <T> Map<VehicleOrderView, T> byOrder(List<VehicleOrderView> orders,
                                                         Function<VehicleOrderView, String> reference,
-                                                        LookUp<T> lookUp) {
-        Map<VehicleOrderView, T> result = new HashMap<>();
-        orders.stream().collect(Collectors.groupingBy(VehicleOrderView::tenantId)).forEach((tenantId, ofTenant) -> {
-            List<String> ids = ofTenant.stream().map(reference).filter(Objects::nonNull).distinct().toList();
-            if (ids.isEmpty()) {
-                return;
-            }
-            Map<String, T> found = lookUp.find(tenantId, ids);
-            for (VehicleOrderView order : ofTenant) {
-                T value = reference.apply(order) == null ? null : found.get(reference.apply(order));
-                if (value != null) {
-                    result.put(order, value);
-                }
-            }
-        });
-        return result;
-    }
-
-    @FunctionalInterface
-    private interface LookUp<T> {
-        Map<String, T> find(String tenantId, List<String> ids);
+                                                        ReferenceBatches.LookUp<T> lookUp) {
+        return ReferenceBatches.resolve(orders, VehicleOrderView::tenantId, reference, lookUp);
     }
 }

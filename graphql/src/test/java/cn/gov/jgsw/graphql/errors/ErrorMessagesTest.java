@@ -2,6 +2,7 @@ package cn.gov.jgsw.graphql.errors;
 
 import cn.gov.jgsw.domain.audit.api.AuditErrorCode;
 import cn.gov.jgsw.domain.calendar.api.CalendarErrorCode;
+import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
 import cn.gov.jgsw.domain.integration.api.IntegrationErrorCode;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
@@ -34,6 +35,7 @@ class ErrorMessagesTest {
         codes.addAll(List.of(AuditErrorCode.values()));
         codes.addAll(List.of(IntegrationErrorCode.values()));
         codes.addAll(List.of(CalendarErrorCode.values()));
+        codes.addAll(List.of(PropertyErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

@@ -43,7 +43,13 @@ class FreeTextCoverageTest {
             Map.entry("Query.bureauVehicleOrders(purpose)", "DecisionTextIT"),
             Map.entry("RegisterIntegrationClientInput.name", "IntegrationClientsIT"),
             Map.entry("DisableIntegrationClientInput.reason", "IntegrationClientsIT"),
-            Map.entry("SetWorkCalendarInput.basis", "WorkCalendarIT"));
+            Map.entry("SetWorkCalendarInput.basis", "WorkCalendarIT"),
+            Map.entry("RequestPropertyServiceInput.building", "PropertyServiceFlowIT"),
+            Map.entry("RequestPropertyServiceInput.room", "PropertyServiceFlowIT"),
+            Map.entry("RequestPropertyServiceInput.description", "PropertyServiceFlowIT"),
+            Map.entry("FinishServiceWorkInput.note", "PropertyServiceFlowIT"),
+            Map.entry("ConfirmServiceRequestInput.comment", "PropertyServiceFlowIT"),
+            Map.entry("ReopenServiceRequestInput.reason", "PropertyServiceFlowIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

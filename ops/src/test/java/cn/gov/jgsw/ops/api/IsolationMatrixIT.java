@@ -29,14 +29,17 @@ class IsolationMatrixIT extends PlatformIT {
      * The kind of object each {@code ID} argument names: {@code field.argument} where the name alone is ambiguous,
      * else the argument's (or input field's) name. An {@code ID} argument missing here fails the matrix.
      */
-    static final Map<String, ObjectKind> ID_KINDS = Map.of(
-            "unit.id", ObjectKind.UNIT,
-            "vehicleOrder.id", ObjectKind.VEHICLE_ORDER,
-            "bureauId", ObjectKind.BUREAU,
-            "orderId", ObjectKind.VEHICLE_ORDER,
-            "vehicleId", ObjectKind.VEHICLE,
-            "driverId", ObjectKind.DRIVER,
-            "clientId", ObjectKind.INTEGRATION_CLIENT);
+    static final Map<String, ObjectKind> ID_KINDS = Map.ofEntries(
+            Map.entry("unit.id", ObjectKind.UNIT),
+            Map.entry("vehicleOrder.id", ObjectKind.VEHICLE_ORDER),
+            Map.entry("serviceRequest.id", ObjectKind.SERVICE_REQUEST),
+            Map.entry("bureauId", ObjectKind.BUREAU),
+            Map.entry("orderId", ObjectKind.VEHICLE_ORDER),
+            Map.entry("vehicleId", ObjectKind.VEHICLE),
+            Map.entry("driverId", ObjectKind.DRIVER),
+            Map.entry("clientId", ObjectKind.INTEGRATION_CLIENT),
+            Map.entry("requestId", ObjectKind.SERVICE_REQUEST),
+            Map.entry("assigneeId", ObjectKind.PROPERTY_STAFF));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Text that has no place in a record, for every free-text field of the API: written into the JSON body as escapes,
- * so that even a lone surrogate arrives as such. {@value #TOO_LONG} stands for 201 Chinese characters, one more than
- * the longest field but the client name allows.
+ * so that even a lone surrogate arrives as such. {@value #TOO_LONG} stands for 501 Chinese characters, one more than
+ * the longest free-text field (a service request's description) allows.
  */
 public final class HostileText {
 
@@ -33,7 +33,7 @@ public final class HostileText {
 
     /** The request body of the operation with the sample in place of every {@link #placeholder()}. */
     public static String body(String operation, Map<String, Object> variables, String sample) {
-        String jsonText = sample.equals(TOO_LONG) ? "字".repeat(201) : sample;
+        String jsonText = sample.equals(TOO_LONG) ? "字".repeat(501) : sample;
         try {
             return JSON.writeValueAsString(Map.of("query", GraphQlClient.operation(operation), "variables", variables))
                     .replace(PLACEHOLDER, jsonText);

@@ -10,30 +10,29 @@ import java.time.Instant;
  * 3 days). An emergency runs on the clock, day and night; the others count working days of the bureau's calendar, so a
  * public holiday does not eat into them and a make-up working day counts.
  *
- * @param emergencyHours   hours for an emergency
- * @param urgentDays       working days for an urgent request
- * @param normalDays       working days for a normal request
- * @param version          names these targets in the record (e.g. {@code default-2026})
+ * @param emergencyWithin   time for an emergency
+ * @param urgentWorkingDays working days for an urgent request
+ * @param normalWorkingDays working days for a normal request
  */
-public record ServiceLevelTargets(int emergencyHours, int urgentDays, int normalDays, String version) {
+public record ServiceLevelTargets(Duration emergencyWithin, int urgentWorkingDays, int normalWorkingDays) {
 
-    /** Until a bureau sets its own. */
-    public static final ServiceLevelTargets DEFAULT = new ServiceLevelTargets(4, 1, 3, "default-2026");
+    /** Until a bureau sets its own: 4 hours, 1 working day, 3 working days. */
+    public static final ServiceLevelTargets DEFAULT = new ServiceLevelTargets(Duration.ofHours(4), 1, 3);
 
     public Instant dueAt(Urgency urgency, Instant requestedAt, WorkingDays workingDays) {
         return switch (urgency) {
-            case EMERGENCY -> requestedAt.plus(Duration.ofHours(emergencyHours));
-            case URGENT -> workingDays.addWorkingDays(requestedAt, urgentDays);
-            case NORMAL -> workingDays.addWorkingDays(requestedAt, normalDays);
+            case EMERGENCY -> requestedAt.plus(emergencyWithin);
+            case URGENT -> workingDays.addWorkingDays(requestedAt, urgentWorkingDays);
+            case NORMAL -> workingDays.addWorkingDays(requestedAt, normalWorkingDays);
         };
     }
 
-    /** In words for the record, e.g. {@code URGENT: 1 working day (targets default-2026)}. */
+    /** The target applied, in words for the record, e.g. {@code URGENT within 1 working days}. */
     public String basisFor(Urgency urgency) {
-        return switch (urgency) {
-            case EMERGENCY -> "EMERGENCY: " + emergencyHours + " hours";
-            case URGENT -> "URGENT: " + urgentDays + " working days";
-            case NORMAL -> "NORMAL: " + normalDays + " working days";
-        } + " (targets " + version + ")";
+        return urgency + " within " + switch (urgency) {
+            case EMERGENCY -> emergencyWithin;
+            case URGENT -> urgentWorkingDays + " working days";
+            case NORMAL -> normalWorkingDays + " working days";
+        };
     }
 }

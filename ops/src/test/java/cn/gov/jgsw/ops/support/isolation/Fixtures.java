@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -35,6 +36,8 @@ public final class Fixtures {
     private static final OffsetDateTime FIRST_SLOT = OffsetDateTime.now(ZoneOffset.ofHours(8))
             .plusDays(100).truncatedTo(ChronoUnit.DAYS).withHour(8);
     private static final AtomicInteger SLOTS = new AtomicInteger();
+    /** Logins other tests lock out or throttle on purpose. */
+    private static final Set<String> RESERVED_LOGINS = Set.of("zunyi.property-staff", "zunyi.asset-manager");
 
     private final Map<String, Map<ObjectKind, List<String>>> byBureau;
 
@@ -75,9 +78,12 @@ public final class Fixtures {
         private final GraphQlClient dispatcher;
         private final GraphQlClient driver;
         private final GraphQlClient admin;
+        private final String prefix;
+        private final String baseUrl;
 
         OfBureau(String baseUrl, String bureau) {
-            String prefix = bureau.substring("bureau-".length());
+            this.baseUrl = baseUrl;
+            this.prefix = bureau.substring("bureau-".length());
             clerk = Phones.of(baseUrl, prefix + ".civil-servant");
             approver = Phones.of(baseUrl, prefix + ".approver");
             dispatcher = Phones.of(baseUrl, prefix + ".dispatcher");
@@ -100,7 +106,35 @@ public final class Fixtures {
             objects.put(ObjectKind.INTEGRATION_CLIENT, List.of(step(admin, "RegisterIntegrationClient",
                     Map.of("name", "隔离矩阵网关", "scopes", List.of("TELEMETRY_WRITE")))
                     .at("/registerIntegrationClient/client/id").asText()));
+            // The id, not a sign-in: zunyi.property-staff belongs to the lockout test and must not sign in here.
+            String propertyStaffId = "user-" + prefix + "-property-staff";
+            objects.put(ObjectKind.PROPERTY_STAFF, List.of(propertyStaffId));
+            objects.put(ObjectKind.SERVICE_REQUEST, serviceRequests(propertyStaffId));
             return objects;
+        }
+
+        /**
+         * A request waiting to be accepted and, where the bureau's property staff may sign in, one finished: the first
+         * steps and the requester's steps each meet a request in the status they need.
+         */
+        private List<String> serviceRequests(String propertyStaffId) {
+            List<String> requests = new ArrayList<>();
+            requests.add(requestService());
+            if (!RESERVED_LOGINS.contains(prefix + ".property-staff")) {
+                GraphQlClient staff = Phones.of(baseUrl, prefix + ".property-staff");
+                String finished = requestService();
+                step(staff, "AcceptServiceRequest", Map.of("requestId", finished, "assigneeId", propertyStaffId));
+                step(staff, "StartServiceWork", Map.of("requestId", finished));
+                step(staff, "FinishServiceWork", Map.of("requestId", finished, "note", "隔离矩阵已处理"));
+                requests.add(finished);
+            }
+            return requests;
+        }
+
+        private String requestService() {
+            return step(clerk, "RequestPropertyService", Map.of("category", "REPAIR", "building", "隔离矩阵楼",
+                    "room", "101", "description", "隔离矩阵的测试对象", "urgency", "NORMAL"))
+                    .at("/requestPropertyService/request/id").asText();
         }
 
         /** Orders approved, awaiting approval, dispatched and in trip, in that order. */

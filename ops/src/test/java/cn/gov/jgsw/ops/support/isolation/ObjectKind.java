@@ -10,7 +10,9 @@ public enum ObjectKind {
     VEHICLE,
     DRIVER,
     VEHICLE_ORDER,
-    INTEGRATION_CLIENT;
+    INTEGRATION_CLIENT,
+    SERVICE_REQUEST,
+    PROPERTY_STAFF;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -26,6 +28,8 @@ public enum ObjectKind {
             case UNIT -> BUREAU;
             case BUREAU -> UNIT;
             case INTEGRATION_CLIENT -> VEHICLE_ORDER;
+            case SERVICE_REQUEST -> VEHICLE_ORDER;
+            case PROPERTY_STAFF -> DRIVER;
         };
     }
 }

@@ -1,0 +1,98 @@
+package cn.gov.jgsw.projections.property;
+
+import cn.gov.jgsw.domain.property.api.RecordServiceLevelBreachCommand;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SLA clock (ADR 0008): every {@code jgsw.property.sla-check-interval} it looks for running clocks past their due
+ * time in {@code service_level_clocks} and tells each request so. The request records the breach once and ignores
+ * the news after that, so the clock may tell it again after a restart, or from every node at once, without harm; a
+ * clock lives in the database, so a restart loses none. The collection holds running clocks only, so the look-up
+ * stays small even where the embedded server scans it.
+ */
+@Component
+public class ServiceLevelClock implements SmartLifecycle {
+
+    static final String CLOCKS = "service_level_clocks";
+    private static final Logger log = LoggerFactory.getLogger(ServiceLevelClock.class);
+
+    private final MongoCollection<Document> clocks;
+    private final CommandGateway commands;
+    private final Duration interval;
+    private final Clock clock = Clock.systemUTC();
+    private ScheduledExecutorService executor;
+
+    public ServiceLevelClock(MongoDatabase platformDatabase, CommandGateway commands,
+                             @Value("${jgsw.property.sla-check-interval:PT30S}") Duration interval) {
+        this.clocks = platformDatabase.getCollection(CLOCKS);
+        this.commands = commands;
+        this.interval = interval;
+    }
+
+    /** Tells every request past its due time; one that fails is told again at the next check. */
+    void check() {
+        Instant now = clock.instant();
+        for (Document due : clocks.find(Filters.lte("dueAt", Date.from(now)))) {
+            String requestId = due.getString("_id");
+            String tenantId = due.getString("tenantId");
+            try {
+                Caller slaClock = new Caller("system-sla-clock", tenantId, null, Set.of(), "platform/sla-clock");
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new RecordServiceLevelBreachCommand(requestId, tenantId, now))
+                        .andMetaData(CommandMetadata.of(slaClock, null, null)), 10, TimeUnit.SECONDS);
+            } catch (RuntimeException e) {
+                log.warn("SLA clock could not record the breach of {} yet; retrying at the next check", requestId, e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "sla-clock");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                check();
+            } catch (RuntimeException e) {
+                log.warn("SLA clock check failed; retrying at the next check", e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

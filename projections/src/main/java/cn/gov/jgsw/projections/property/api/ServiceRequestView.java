@@ -1,0 +1,20 @@
+package cn.gov.jgsw.projections.property.api;
+
+import cn.gov.jgsw.domain.property.api.ServiceCategory;
+import cn.gov.jgsw.domain.property.api.ServiceRequestStatus;
+import cn.gov.jgsw.domain.property.api.Urgency;
+
+import java.time.Instant;
+
+/**
+ * A property service request as the phone shows it.
+ *
+ * @param position where it stands in the newest-first lists, {@code epochMillis:id} of when it was asked
+ */
+public record ServiceRequestView(String id, String tenantId, String requesterId, ServiceCategory category,
+                                 String building, String room, String description, Urgency urgency,
+                                 ServiceRequestStatus status, Instant requestedAt, Instant dueAt, String dueBasis,
+                                 String assigneeId, String finishNote, Instant finishedAt, Integer rating,
+                                 String confirmComment, String reopenReason, boolean serviceLevelBreached,
+                                 String position, long version) {
+}
