@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The SLA clock (ADR 0008): every {@code jgsw.property.sla-check-interval} it looks for running clocks past their due
- * time in {@code service_level_clocks} and tells each request so. The request records the breach once and ignores
- * the news after that, so the clock may tell it again after a restart, or from every node at once, without harm; a
+ * time in {@code service_level_clocks}, tells each request so, and removes the clock. The request records the breach
+ * once and ignores the news after that, so the clock may tell it again after a restart, or from every node at once, without harm; a
  * clock lives in the database, so a restart loses none. The collection holds running clocks only, so the look-up
  * stays small even where the embedded server scans it.
  */
@@ -61,6 +61,12 @@ public class ServiceLevelClock implements SmartLifecycle {
                 commands.sendAndWait(GenericCommandMessage.asCommandMessage(
                                 new RecordServiceLevelBreachCommand(requestId, tenantId, now))
                         .andMetaData(CommandMetadata.of(slaClock, null, null)), 10, TimeUnit.SECONDS);
+                // Told: the breach is recorded now or was before, or the work is done. A recorded breach removes the
+                // clock through the projection too; removing it here as well ends a stale clock (one a replay or
+                // another node still held) that no event would remove. A clock started again meanwhile (a reopening)
+                // has another startedAt and stays.
+                clocks.deleteOne(Filters.and(Filters.eq("_id", requestId),
+                        Filters.eq("startedAt", due.get("startedAt"))));
             } catch (RuntimeException e) {
                 log.warn("SLA clock could not record the breach of {} yet; retrying at the next check", requestId, e);
             }

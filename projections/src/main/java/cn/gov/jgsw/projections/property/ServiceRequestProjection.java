@@ -80,7 +80,7 @@ public class ServiceRequestProjection {
                         .append("serviceLevelBreached", false)
                         .append("version", sequence),
                 new ReplaceOptions().upsert(true));
-        startClock(event.requestId(), event.tenantId(), event.dueAt());
+        startClock(event.requestId(), event.tenantId(), event.dueAt(), sequence);
     }
 
     @EventHandler
@@ -115,7 +115,7 @@ public class ServiceRequestProjection {
                 Updates.unset("finishedAt")));
         Document request = requests.find(Filters.eq("_id", event.requestId())).first();
         if (request != null && !request.getBoolean("serviceLevelBreached")) {
-            startClock(event.requestId(), event.tenantId(), request.getDate("dueAt").toInstant());
+            startClock(event.requestId(), event.tenantId(), request.getDate("dueAt").toInstant(), sequence);
         }
     }
 
@@ -125,9 +125,12 @@ public class ServiceRequestProjection {
         clocks.deleteOne(Filters.eq("_id", event.requestId()));
     }
 
-    private void startClock(String requestId, String tenantId, Instant dueAt) {
-        clocks.replaceOne(Filters.eq("_id", requestId),
-                new Document("_id", requestId).append("tenantId", tenantId).append("dueAt", Date.from(dueAt)),
+    /** {@code startedAt}: the request's version that started the clock, so the clock can tell a newer one apart. */
+    private void startClock(String requestId, String tenantId, Instant dueAt, long startedAt) {
+        clocks.replaceOne(Filters.eq("_id", requestId), new Document("_id", requestId)
+                        .append("tenantId", tenantId)
+                        .append("dueAt", Date.from(dueAt))
+                        .append("startedAt", startedAt),
                 new ReplaceOptions().upsert(true));
     }
 
