@@ -1,5 +1,6 @@
 package cn.gov.jgsw.graphql.errors;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalErrorCode;
 import cn.gov.jgsw.domain.audit.api.AuditErrorCode;
 import cn.gov.jgsw.domain.calendar.api.CalendarErrorCode;
 import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
@@ -36,6 +37,7 @@ class ErrorMessagesTest {
         codes.addAll(List.of(IntegrationErrorCode.values()));
         codes.addAll(List.of(CalendarErrorCode.values()));
         codes.addAll(List.of(PropertyErrorCode.values()));
+        codes.addAll(List.of(ApprovalErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

@@ -1,5 +1,7 @@
 package cn.gov.jgsw.ops.axon;
 
+import cn.gov.jgsw.domain.approvals.ApprovalPolicy;
+import cn.gov.jgsw.domain.approvals.ApprovalRequest;
 import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
@@ -37,7 +39,7 @@ public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
-                    WorkCalendar.class, ServiceRequest.class);
+                    WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -1,0 +1,6 @@
+package cn.gov.jgsw.domain.approvals.api;
+
+/** Every step is signed off: the subject is approved (审批通过). */
+public record ApprovalRequestApprovedEvent(String approvalId, String tenantId, SubjectType subjectType,
+                                           String subjectId) {
+}
