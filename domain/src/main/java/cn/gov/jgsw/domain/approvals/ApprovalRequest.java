@@ -115,7 +115,7 @@ public class ApprovalRequest {
         int completed = currentStep;
         apply(new ApprovalStepCompletedEvent(approvalId, tenantId, completed));
         if (completed == steps.size() - 1) {
-            apply(new ApprovalRequestApprovedEvent(approvalId, tenantId, subjectType, subjectId));
+            apply(new ApprovalRequestApprovedEvent(approvalId, tenantId, subjectType, subjectId, deciderId));
         }
     }
 

@@ -11,6 +11,7 @@ import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
@@ -21,6 +22,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -45,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A vehicle order (用车申请) from placement to completion:
- * AWAITING_APPROVAL → APPROVED or REJECTED → DISPATCHED → IN_TRIP → COMPLETED; CANCELLED by the requester before
+ * AWAITING_APPROVAL → APPROVED, REJECTED or RETURNED → DISPATCHED → IN_TRIP → COMPLETED; CANCELLED by the requester before
  * dispatch. Every step is an event naming who took it; each refused step names its reason code.
  * <p>
  * Dispatch and the end of the trip also reserve and release the vehicle and the driver, so they are handled by
@@ -145,6 +147,22 @@ public class VehicleOrder {
         refuseSelfApproval(command.approverId());
         apply(new VehicleOrderApprovedEvent(orderId, tenantId, command.approverId(),
                 optionalText(command.comment(), LONGEST_PURPOSE, "comment")));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReturnVehicleOrderCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(EnumSet.of(AWAITING_APPROVAL), "return");
+        refuseSelfApproval(command.approverId());
+        String comment = optionalText(command.comment(), LONGEST_PURPOSE, "comment");
+        if (comment == null) {
+            throw refused(CommonErrorCode.REASON_REQUIRED, "return without comment");
+        }
+        apply(new VehicleOrderReturnedEvent(orderId, tenantId, command.approverId(), comment));
         return getVersion();
     }
 
@@ -260,6 +278,12 @@ public class VehicleOrder {
     void on(VehicleOrderApprovedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         remember(requestKey);
         status = APPROVED;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderReturnedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        status = VehicleOrderStatus.RETURNED;
     }
 
     @EventSourcingHandler

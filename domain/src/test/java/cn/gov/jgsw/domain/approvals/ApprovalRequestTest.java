@@ -84,7 +84,7 @@ class ApprovalRequestTest {
                 .when(decide(DIRECTOR, Decision.APPROVE, null))
                 .expectEvents(new ApprovalGivenEvent(ID, NANMING, 1, DIRECTOR, null, null),
                         new ApprovalStepCompletedEvent(ID, NANMING, 1),
-                        new ApprovalRequestApprovedEvent(ID, NANMING, VEHICLE_ORDER, "order-1"));
+                        new ApprovalRequestApprovedEvent(ID, NANMING, VEHICLE_ORDER, "order-1", DIRECTOR));
     }
 
     @Test

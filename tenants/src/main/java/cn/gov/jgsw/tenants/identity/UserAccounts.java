@@ -70,6 +70,13 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
     }
 
     @Override
+    public List<String> idsWithRole(String tenantId, Role role) {
+        return users.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("roles", role.name()),
+                        Filters.eq("enabled", true)))
+                .map(document -> document.getString("_id")).into(new ArrayList<>());
+    }
+
+    @Override
     public UserDetails loadUserByUsername(String username) {
         PlatformUser user = findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));

@@ -8,6 +8,8 @@ public enum VehicleOrderStatus {
     APPROVED,
     /** 已驳回: rejected by an approver, with a reason. Final. */
     REJECTED,
+    /** 已退回: sent back to the requester for changes; the requester places a changed order. Final. */
+    RETURNED,
     /** 已取消: withdrawn by the requester before dispatch. Final. */
     CANCELLED,
     /** 已派车: a vehicle and a driver are assigned. */

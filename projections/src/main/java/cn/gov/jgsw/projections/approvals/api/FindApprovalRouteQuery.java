@@ -1,0 +1,14 @@
+package cn.gov.jgsw.projections.approvals.api;
+
+import cn.gov.jgsw.domain.approvals.api.SubjectType;
+
+import java.util.Set;
+
+/**
+ * The steps a new request takes under the bureau's current policy: its unconditional steps and the conditional ones
+ * whose condition the subject meets, approvers resolved to the people holding the roles today.
+ *
+ * @param conditions what the subject meets, e.g. {@code OFF_HOURS}
+ */
+public record FindApprovalRouteQuery(String tenantId, SubjectType subjectType, Set<String> conditions) {
+}

@@ -1,0 +1,2 @@
+/** Queries and views of approvals. */
+package cn.gov.jgsw.projections.approvals.api;
