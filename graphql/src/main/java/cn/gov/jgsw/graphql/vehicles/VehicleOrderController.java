@@ -1,12 +1,10 @@
 package cn.gov.jgsw.graphql.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
-import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
-import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
@@ -90,13 +88,6 @@ public class VehicleOrderController {
     }
 
     @QueryMapping
-    public Connection<VehicleOrderView> vehicleOrdersAwaitingApproval(
-            @Argument Integer first, @Argument String after, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.APPROVER);
-        return list(caller, VehicleOrderList.AWAITING_APPROVAL, first, after);
-    }
-
-    @QueryMapping
     public Connection<VehicleOrderView> approvedVehicleOrders(
             @Argument Integer first, @Argument String after, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER);
@@ -139,22 +130,6 @@ public class VehicleOrderController {
         requireVisible(caller, input.orderId());
         return mutate(caller, "cancelVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
                 new CancelVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
-    }
-
-    @MutationMapping
-    public VehicleOrderPayload approveVehicleOrder(@Argument ApproveVehicleOrderInput input,
-                                                   @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.APPROVER);
-        return mutate(caller, "approveVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
-                new ApproveVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.comment()));
-    }
-
-    @MutationMapping
-    public VehicleOrderPayload rejectVehicleOrder(@Argument RejectVehicleOrderInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.APPROVER);
-        return mutate(caller, "rejectVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
-                new RejectVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
     }
 
     @MutationMapping

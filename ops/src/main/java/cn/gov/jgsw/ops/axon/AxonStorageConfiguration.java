@@ -9,7 +9,9 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,6 +67,18 @@ public class AxonStorageConfiguration {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .build();
+    }
+
+    /**
+     * Process managers (sagas) keep their state in {@code sagas}, written field by field like snapshots: their state
+     * lives in private fields, as the aggregates' does.
+     */
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate) {
+        return MongoSagaStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(AggregateStateSerializer.create())
                 .build();
     }
 }

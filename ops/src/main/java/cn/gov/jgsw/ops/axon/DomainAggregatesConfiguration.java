@@ -9,6 +9,9 @@ import cn.gov.jgsw.domain.property.ServiceRequest;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
+import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.messaging.StreamableMessageSource;
 import cn.gov.jgsw.domain.vehicles.VehicleDispatching;
 import cn.gov.jgsw.domain.vehicles.VehicleOrder;
 import cn.gov.jgsw.ops.eventstore.EventStoreProperties;
@@ -37,6 +40,9 @@ import java.util.function.Function;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainAggregatesConfiguration {
 
+    /** Axon's name for the process's event processor: the saga's simple name and {@code Processor}. */
+    static final String VEHICLE_ORDER_APPROVALS = VehicleOrderApprovalProcess.class.getSimpleName() + "Processor";
+
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
                     WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class);
@@ -54,6 +60,12 @@ public class DomainAggregatesConfiguration {
             }
             // A recorded read is created once and never loaded again: nothing to cache or snapshot.
             configurer.configureAggregate(SensitiveRead.class);
+            // Orders placed before approvals existed are not routed again: the process starts at the stream's head.
+            configurer.eventProcessing(processing -> processing
+                    .registerSaga(VehicleOrderApprovalProcess.class)
+                    .registerTrackingEventProcessorConfiguration(VEHICLE_ORDER_APPROVALS, configuration ->
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
                     configuration.repository(Vehicle.class),

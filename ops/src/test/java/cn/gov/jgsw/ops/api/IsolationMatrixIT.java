@@ -39,7 +39,10 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("driverId", ObjectKind.DRIVER),
             Map.entry("clientId", ObjectKind.INTEGRATION_CLIENT),
             Map.entry("requestId", ObjectKind.SERVICE_REQUEST),
-            Map.entry("assigneeId", ObjectKind.PROPERTY_STAFF));
+            Map.entry("assigneeId", ObjectKind.PROPERTY_STAFF),
+            Map.entry("approval.id", ObjectKind.APPROVAL),
+            Map.entry("approvalId", ObjectKind.APPROVAL),
+            Map.entry("delegateId", ObjectKind.PERSON));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");

@@ -17,8 +17,8 @@ import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The free text of decisions and reads (a cancellation's reason, an approver's comment, a rejection's reason, a
- * supervisor's purpose), sent with text that has no place in a record: refused with its code, nothing recorded, and
+ * The free text of decisions and reads (a cancellation's reason, an approver's comment or reason, a supervisor's
+ * purpose), sent with text that has no place in a record: refused with its code, nothing recorded, and
  * the order still open to the next step.
  */
 class DecisionTextIT extends PlatformIT {
@@ -40,12 +40,14 @@ class DecisionTextIT extends PlatformIT {
         long before = storedRecords();
 
         assertRefused(clerk, "CancelVehicleOrder", withText(orderId, "reason"), sample, "INVALID_ORDER_TEXT");
-        assertRefused(approver, "ApproveVehicleOrder", withText(orderId, "comment"), sample, "INVALID_ORDER_TEXT");
-        assertRefused(approver, "RejectVehicleOrder", withText(orderId, "reason"), sample, "INVALID_ORDER_TEXT");
+        for (String decision : new String[]{"APPROVE", "REJECT", "RETURN"}) {
+            assertRefused(approver, "DecideApproval", withKey("approvalId", VehicleOrderSteps.approvalOf(orderId),
+                    "decision", decision, "comment", HostileText.placeholder()), sample, "INVALID_INPUT");
+        }
 
         assertThat(storedRecords()).isEqualTo(before);
-        assertThat(VehicleOrderSteps.send(approver, "ApproveVehicleOrder", withKey("orderId", orderId)).hasErrors())
-                .isFalse();
+        VehicleOrderSteps.decide(approver, orderId, "APPROVE", "同意");
+        VehicleOrderSteps.awaitStatus(clerk, orderId, "APPROVED");
     }
 
     @ParameterizedTest

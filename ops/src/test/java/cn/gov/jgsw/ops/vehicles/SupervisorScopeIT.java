@@ -66,13 +66,16 @@ class SupervisorScopeIT extends PlatformIT {
         assertThat(read("guiyang.approver", "bureau-nanming").firstErrorCode()).isEqualTo("FORBIDDEN");
         assertThat(read("nanming.bureau-admin", "bureau-nanming").firstErrorCode()).isEqualTo("FORBIDDEN");
 
-        GraphQlClient.Response approveFromAbove = send(Phones.of(baseUrl(), "guiyang.supervisor"),
-                "ApproveVehicleOrder", withKey("orderId", nanmingOrder, "comment", "同意"));
-        GraphQlClient.Response approveAsOwnSupervisor = send(Phones.of(baseUrl(), "nanming.supervisor"),
-                "ApproveVehicleOrder", withKey("orderId", nanmingOrder, "comment", "同意"));
+        Map<String, Object> approve = Map.of("input", withKey("approvalId", VehicleOrderSteps.approvalOf(nanmingOrder),
+                "decision", "APPROVE", "comment", "同意"));
+        GraphQlClient.Response approveFromAbove = Phones.of(baseUrl(), "guiyang.supervisor")
+                .execute(GraphQlClient.operation("DecideApproval"), approve);
+        GraphQlClient.Response approveAsOwnSupervisor = Phones.of(baseUrl(), "nanming.supervisor")
+                .execute(GraphQlClient.operation("DecideApproval"), approve);
 
-        assertThat(approveFromAbove.firstErrorCode()).isIn("FORBIDDEN", "NOT_FOUND");
-        assertThat(approveAsOwnSupervisor.firstErrorCode()).isEqualTo("FORBIDDEN");
+        // Not on any step of the approval: it is not theirs to see, let alone decide.
+        assertThat(approveFromAbove.firstErrorCode()).isEqualTo("NOT_FOUND");
+        assertThat(approveAsOwnSupervisor.firstErrorCode()).isEqualTo("NOT_FOUND");
     }
 
     @Test

@@ -46,10 +46,11 @@ class VehicleOrderIsolationIT extends PlatformIT {
 
         assertSameAsMissing(id -> nanmingApprover.execute(GraphQlClient.operation("VehicleOrder"), Map.of("id", id)),
                 yunyanOrder, missing);
-        assertSameAsMissing(id -> send(nanmingApprover, "ApproveVehicleOrder", withKey("orderId", id)),
-                yunyanOrder, missing);
-        assertSameAsMissing(id -> send(nanmingApprover, "RejectVehicleOrder", withKey("orderId", id, "reason", "no")),
-                yunyanOrder, missing);
+        for (String decision : List.of("APPROVE", "REJECT")) {
+            assertSameAsMissing(id -> nanmingApprover.execute(GraphQlClient.operation("DecideApproval"),
+                            Map.of("input", withKey("approvalId", VehicleOrderSteps.approvalOf(id), "decision", decision,
+                                    "comment", "no"))), yunyanOrder, missing);
+        }
         assertSameAsMissing(id -> send(nanmingDispatcher, "DispatchVehicleOrder", withKey("orderId", id,
                 "vehicleId", "vehicle-nanming-3", "driverId", "user-nanming-driver")), yunyanOrder, missing);
         assertSameAsMissing(id -> send(nanmingClerk, "CancelVehicleOrder", withKey("orderId", id)),
@@ -83,17 +84,17 @@ class VehicleOrderIsolationIT extends PlatformIT {
     void listsHoldOnlyTheOwnDistrictsOrders() {
         String yunyanOrder = VehicleOrderSteps.placeOrder(yunyanClerk, freshWindow(), 1);
 
-        List<String> nanmingQueue = new ArrayList<>();
-        nanmingApprover.execute(GraphQlClient.operation("VehicleOrdersAwaitingApproval"), Map.of("first", 50))
-                .data().at("/vehicleOrdersAwaitingApproval/edges")
-                .forEach(edge -> nanmingQueue.add(edge.at("/node/id").asText()));
-        List<String> yunyanQueue = new ArrayList<>();
-        yunyanApprover.execute(GraphQlClient.operation("VehicleOrdersAwaitingApproval"), Map.of("first", 50))
-                .data().at("/vehicleOrdersAwaitingApproval/edges")
-                .forEach(edge -> yunyanQueue.add(edge.at("/node/id").asText()));
+        List<String> nanmingInbox = new ArrayList<>();
+        nanmingApprover.execute(GraphQlClient.operation("PendingApprovals"), Map.of("first", 50))
+                .data().at("/pendingApprovals/edges")
+                .forEach(edge -> nanmingInbox.add(edge.at("/node/subjectId").asText()));
+        List<String> yunyanInbox = new ArrayList<>();
+        yunyanApprover.execute(GraphQlClient.operation("PendingApprovals"), Map.of("first", 50))
+                .data().at("/pendingApprovals/edges")
+                .forEach(edge -> yunyanInbox.add(edge.at("/node/subjectId").asText()));
 
-        assertThat(nanmingQueue).doesNotContain(yunyanOrder);
-        assertThat(yunyanQueue).contains(yunyanOrder);
+        assertThat(nanmingInbox).doesNotContain(yunyanOrder);
+        assertThat(yunyanInbox).contains(yunyanOrder);
     }
 
     @Test

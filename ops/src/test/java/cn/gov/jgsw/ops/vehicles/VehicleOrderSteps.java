@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The mobile operations of the vehicle flow, as the app sends them, with fresh idempotency keys. */
 final class VehicleOrderSteps {
@@ -66,8 +67,14 @@ final class VehicleOrderSteps {
         return response.data().elements().next().get("order");
     }
 
+    /**
+     * Places an order and waits until it is routed to its approvers, so that nothing of the order's own making is
+     * still being stored when the test goes on.
+     */
     static String placeOrder(GraphQlClient clerk, Window window, int passengers) {
-        return succeed(clerk, "OrderVehicle", orderInput(window, passengers)).get("id").asText();
+        String orderId = succeed(clerk, "OrderVehicle", orderInput(window, passengers)).get("id").asText();
+        awaitApproval(clerk, orderId);
+        return orderId;
     }
 
     static Map<String, Object> withKey(Object... pairs) {
@@ -81,7 +88,46 @@ final class VehicleOrderSteps {
 
     static String approvedOrder(GraphQlClient clerk, GraphQlClient approver, Window window, int passengers) {
         String orderId = placeOrder(clerk, window, passengers);
-        succeed(approver, "ApproveVehicleOrder", withKey("orderId", orderId));
+        decide(approver, orderId, "APPROVE", null);
+        awaitStatus(clerk, orderId, "APPROVED");
         return orderId;
+    }
+
+    /** The approval an order goes through (VehicleOrderApprovalProcess names it after the order). */
+    static String approvalOf(String orderId) {
+        return "approval-" + orderId;
+    }
+
+    /** Waits until the order's approval is routed (the process runs after the order is placed) and answers it. */
+    static JsonNode awaitApproval(GraphQlClient approver, String orderId) {
+        JsonNode[] approval = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            approval[0] = approver.execute(GraphQlClient.operation("Approval"), Map.of("id", approvalOf(orderId)))
+                    .data().get("approval");
+            return approval[0] != null && !approval[0].isNull();
+        });
+        return approval[0];
+    }
+
+    /** The approver decides on the order's approval; answers the approval as the decision left it. */
+    static JsonNode decide(GraphQlClient approver, String orderId, String decision, String comment) {
+        awaitApproval(approver, orderId);
+        Map<String, Object> input = withKey("approvalId", approvalOf(orderId), "decision", decision);
+        input.put("comment", comment);
+        GraphQlClient.Response response = approver.execute(GraphQlClient.operation("DecideApproval"),
+                Map.of("input", input));
+        assertThat(response.hasErrors()).as("DecideApproval: " + response.body()).isFalse();
+        return response.data().at("/decideApproval/approval");
+    }
+
+    /** Waits until the order reaches the status (the approval's outcome reaches the order shortly after). */
+    static JsonNode awaitStatus(GraphQlClient viewer, String orderId, String status) {
+        JsonNode[] order = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            order[0] = viewer.execute(GraphQlClient.operation("VehicleOrder"), Map.of("id", orderId))
+                    .data().get("vehicleOrder");
+            return order[0] != null && status.equals(order[0].path("status").asText());
+        });
+        return order[0];
     }
 }

@@ -186,7 +186,8 @@ public class ApprovalProjection {
         return new ApprovalView(d.getString("_id"), d.getString("tenantId"),
                 SubjectType.valueOf(d.getString("subjectType")), d.getString("subjectId"), d.getString("requesterId"),
                 d.getString("summary"), ApprovalStatus.valueOf(d.getString("status")), current,
-                steps.get(current).name(), steps.size(), d.getList("waiting", String.class), submittedAt,
+                steps.get(current).name(), steps.size(), d.getList("waiting", String.class),
+                steps.stream().flatMap(step -> step.approverIds().stream()).distinct().toList(), submittedAt,
                 d.getString("decidedBy"), d.getString("decisionComment"), d.getLong("policyVersion"),
                 submittedAt.toEpochMilli() + ":" + d.getString("_id"), d.getLong("version"));
     }

@@ -8,9 +8,11 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersByIdQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.TripView;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderList;
@@ -87,6 +89,14 @@ public class VehicleOrderProjection {
     }
 
     @EventHandler
+    void on(VehicleOrderReturnedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.RETURNED),
+                Updates.set("decidedBy", event.approverId()),
+                Updates.set("decisionComment", event.comment())));
+    }
+
+    @EventHandler
     void on(VehicleOrderRejectedEvent event, @SequenceNumber long sequence) {
         update(event.tenantId(), event.orderId(), sequence, Updates.combine(
                 status(VehicleOrderStatus.REJECTED),
@@ -141,6 +151,12 @@ public class VehicleOrderProjection {
     }
 
     @QueryHandler
+    List<VehicleOrderView> handle(FindVehicleOrdersByIdQuery query) {
+        return orders.find(Filters.and(Filters.eq("tenantId", query.tenantId()), Filters.in("_id", query.orderIds())))
+                .map(VehicleOrderProjection::view).into(new ArrayList<>());
+    }
+
+    @QueryHandler
     VehicleOrderPage handle(FindVehicleOrdersQuery query) {
         VehicleOrderList list = query.list();
         boolean newestFirst = list.newestFirst();
@@ -149,7 +165,6 @@ public class VehicleOrderProjection {
         filters.add(Filters.eq("tenantId", query.tenantId()));
         switch (list) {
             case PLACED_BY -> filters.add(Filters.eq("requesterId", query.personId()));
-            case AWAITING_APPROVAL -> filters.add(Filters.eq("status", VehicleOrderStatus.AWAITING_APPROVAL.name()));
             case APPROVED -> filters.add(Filters.eq("status", VehicleOrderStatus.APPROVED.name()));
             case ASSIGNED_TO -> {
                 filters.add(Filters.eq("driverId", query.personId()));

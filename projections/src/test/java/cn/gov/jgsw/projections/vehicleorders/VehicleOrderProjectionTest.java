@@ -132,19 +132,17 @@ class VehicleOrderProjectionTest {
     }
 
     @Test
-    void theApprovalQueueHoldsOnlyAwaitingOrdersEarliestStartFirst() {
+    void theDispatchQueueHoldsOnlyApprovedOrdersEarliestStartFirst() {
         place("late", NANMING, "clerk", 0, 9);
         place("early", NANMING, "clerk", 1, 2);
-        place("decided", NANMING, "clerk", 2, 1);
-        projection.on(new VehicleOrderApprovedEvent("decided", NANMING, "approver", null), 1);
+        place("waiting", NANMING, "clerk", 2, 1);
+        projection.on(new VehicleOrderApprovedEvent("late", NANMING, "approver", null), 1);
+        projection.on(new VehicleOrderApprovedEvent("early", NANMING, "approver", null), 1);
 
-        VehicleOrderPage queue = projection.handle(
-                new FindVehicleOrdersQuery(NANMING, VehicleOrderList.AWAITING_APPROVAL, null, null, 10));
         VehicleOrderPage approved = projection.handle(
                 new FindVehicleOrdersQuery(NANMING, VehicleOrderList.APPROVED, null, null, 10));
 
-        assertThat(ids(queue)).containsExactly("early", "late");
-        assertThat(ids(approved)).containsExactly("decided");
+        assertThat(ids(approved)).containsExactly("early", "late");
     }
 
     @Test

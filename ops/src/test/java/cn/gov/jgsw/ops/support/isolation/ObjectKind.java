@@ -12,7 +12,10 @@ public enum ObjectKind {
     VEHICLE_ORDER,
     INTEGRATION_CLIENT,
     SERVICE_REQUEST,
-    PROPERTY_STAFF;
+    PROPERTY_STAFF,
+    APPROVAL,
+    /** Any person of the bureau (a delegate): a driver or a clerk is one, so its lookalike is a vehicle. */
+    PERSON;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -30,6 +33,8 @@ public enum ObjectKind {
             case INTEGRATION_CLIENT -> VEHICLE_ORDER;
             case SERVICE_REQUEST -> VEHICLE_ORDER;
             case PROPERTY_STAFF -> DRIVER;
+            case APPROVAL -> VEHICLE_ORDER;
+            case PERSON -> VEHICLE;
         };
     }
 }

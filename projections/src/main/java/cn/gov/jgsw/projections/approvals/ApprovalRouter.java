@@ -1,0 +1,45 @@
+package cn.gov.jgsw.projections.approvals;
+
+import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
+import cn.gov.jgsw.domain.approvals.api.RouteApprovalCommand;
+import cn.gov.jgsw.domain.approvals.api.SubmitApprovalRequestCommand;
+import cn.gov.jgsw.projections.approvals.api.ApprovalRoute;
+import cn.gov.jgsw.projections.approvals.api.FindApprovalRouteQuery;
+import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
+import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+import java.util.Set;
+
+/**
+ * Routes a subject to its approvers: finds the conditions it meets on the bureau's work calendar, takes the steps of
+ * the bureau's current policy that apply, resolves roles to people, and submits the approval request with the policy
+ * version it used. Lives beside the read models it needs; the decision itself stays in the approval request.
+ */
+@Component
+public class ApprovalRouter {
+
+    private final QueryGateway queries;
+    private final CommandGateway commands;
+
+    public ApprovalRouter(QueryGateway queries, CommandGateway commands) {
+        this.queries = queries;
+        this.commands = commands;
+    }
+
+    @CommandHandler
+    void handle(RouteApprovalCommand command) {
+        WorkCalendarsView calendars = queries.query(new FindWorkCalendarsQuery(command.tenantId()),
+                WorkCalendarsView.class).join();
+        Set<String> conditions = ApprovalConditions.of(command.plannedStart(), command.plannedEnd(),
+                calendars.workingDays());
+        ApprovalRoute route = queries.query(new FindApprovalRouteQuery(command.tenantId(), command.subjectType(),
+                conditions), ApprovalRoute.class).join();
+        commands.sendAndWait(new SubmitApprovalRequestCommand(command.approvalId(), command.tenantId(),
+                command.subjectType(), command.subjectId(), command.requesterId(), command.summary(),
+                route.policyVersion(), route.steps()));
+    }
+}
