@@ -1,6 +1,10 @@
 package cn.gov.jgsw.graphql.approvals;
 
 import cn.gov.jgsw.domain.approvals.api.Decision;
+import cn.gov.jgsw.domain.approvals.api.SignOff;
+import cn.gov.jgsw.domain.approvals.api.SubjectType;
+
+import java.util.List;
 
 /** The inputs of the approval mutations, as the SDL declares them. */
 public final class ApprovalInputs {
@@ -12,5 +16,14 @@ public final class ApprovalInputs {
     }
 
     public record DelegateApprovalInput(String idempotencyKey, String approvalId, String delegateId) {
+    }
+
+    public record ApproverRuleInput(String role, String personId) {
+    }
+
+    public record PolicyStepInput(String name, List<ApproverRuleInput> approvers, SignOff signOff, String onlyWhen) {
+    }
+
+    public record SetApprovalPolicyInput(String idempotencyKey, SubjectType subjectType, List<PolicyStepInput> steps) {
     }
 }

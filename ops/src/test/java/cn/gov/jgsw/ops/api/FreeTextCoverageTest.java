@@ -39,6 +39,7 @@ class FreeTextCoverageTest {
             Map.entry("OrderVehicleInput.destination", "DispatchRulesIT"),
             Map.entry("CancelVehicleOrderInput.reason", "DecisionTextIT"),
             Map.entry("DecideApprovalInput.comment", "DecisionTextIT"),
+            Map.entry("PolicyStepInput.name", "ApprovalsIT"),
             Map.entry("Query.bureauVehicleOrders(purpose)", "DecisionTextIT"),
             Map.entry("RegisterIntegrationClientInput.name", "IntegrationClientsIT"),
             Map.entry("DisableIntegrationClientInput.reason", "IntegrationClientsIT"),

@@ -42,7 +42,8 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("assigneeId", ObjectKind.PROPERTY_STAFF),
             Map.entry("approval.id", ObjectKind.APPROVAL),
             Map.entry("approvalId", ObjectKind.APPROVAL),
-            Map.entry("delegateId", ObjectKind.PERSON));
+            Map.entry("delegateId", ObjectKind.PERSON),
+            Map.entry("personId", ObjectKind.PERSON));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");

@@ -1,0 +1,109 @@
+package cn.gov.jgsw.graphql.approvals;
+
+import cn.gov.jgsw.domain.approvals.api.ApprovalPolicyIds;
+import cn.gov.jgsw.domain.approvals.api.ApproverRule;
+import cn.gov.jgsw.domain.approvals.api.PolicyStep;
+import cn.gov.jgsw.domain.approvals.api.SetApprovalPolicyCommand;
+import cn.gov.jgsw.domain.approvals.api.SubjectType;
+import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.graphql.approvals.ApprovalInputs.ApproverRuleInput;
+import cn.gov.jgsw.graphql.approvals.ApprovalInputs.PolicyStepInput;
+import cn.gov.jgsw.graphql.approvals.ApprovalInputs.SetApprovalPolicyInput;
+import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
+import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
+import cn.gov.jgsw.graphql.runtime.Roles;
+import cn.gov.jgsw.projections.approvals.api.ApprovalPolicyView;
+import cn.gov.jgsw.projections.approvals.api.FindApprovalPolicyQuery;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
+import cn.gov.jgsw.tenants.api.PersonDirectory;
+import cn.gov.jgsw.tenants.api.Role;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Bureau admins read and set the bureau's approval policies. A named approver must be a person of the bureau. */
+@Controller
+public class ApprovalPolicyController {
+
+    private static final long COMMAND_TIMEOUT_SECONDS = 10;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final IdempotentMutations idempotentMutations;
+    private final ReadYourWrites readYourWrites;
+    private final PersonDirectory people;
+
+    public ApprovalPolicyController(CommandGateway commands, QueryGateway queries,
+                                    IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
+                                    PersonDirectory people) {
+        this.commands = commands;
+        this.queries = queries;
+        this.idempotentMutations = idempotentMutations;
+        this.readYourWrites = readYourWrites;
+        this.people = people;
+    }
+
+    @QueryMapping
+    public ApprovalPolicyView approvalPolicy(@Argument SubjectType subjectType,
+                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.BUREAU_ADMIN);
+        return find(caller.tenantId(), subjectType).orElse(null);
+    }
+
+    @SchemaMapping(typeName = "ApproverRule", field = "personId")
+    public String personId(ApproverRule rule) {
+        return rule.person();
+    }
+
+    @MutationMapping
+    public SetApprovalPolicyPayload setApprovalPolicy(@Argument SetApprovalPolicyInput input,
+                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.BUREAU_ADMIN);
+        List<PolicyStep> steps = input.steps().stream().map(step -> step(caller, step)).toList();
+        return idempotentMutations.execute(caller, "setApprovalPolicy", input.idempotencyKey(), input, Long.class,
+                () -> {
+                    Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                    new SetApprovalPolicyCommand(ApprovalPolicyIds.of(caller.tenantId(),
+                                            input.subjectType()), caller.tenantId(), input.subjectType(), steps))
+                            .andMetaData(CommandMetadata.of(caller, input.idempotencyKey(), null)),
+                            COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    return version instanceof Long known ? known : 0L;
+                },
+                version -> new SetApprovalPolicyPayload(readYourWrites.await(
+                        () -> find(caller.tenantId(), input.subjectType()).orElse(null),
+                        policy -> policy != null && policy.version() >= version)),
+                SetApprovalPolicyPayload.class);
+    }
+
+    private PolicyStep step(Caller caller, PolicyStepInput step) {
+        List<ApproverRule> approvers = step.approvers() == null ? List.of()
+                : step.approvers().stream().map(rule -> rule(caller, rule)).toList();
+        return new PolicyStep(step.name(), approvers, step.signOff(), step.onlyWhen());
+    }
+
+    /** A named person must be of the caller's bureau: anyone else is "not found", like a missing id. */
+    private ApproverRule rule(Caller caller, ApproverRuleInput rule) {
+        if (rule.personId() != null && people.findPerson(caller.tenantId(), rule.personId()).isEmpty()) {
+            throw new ObjectNotFoundException("person " + rule.personId());
+        }
+        return new ApproverRule(rule.role(), rule.personId());
+    }
+
+    private Optional<ApprovalPolicyView> find(String tenantId, SubjectType subjectType) {
+        return queries.query(new FindApprovalPolicyQuery(tenantId, subjectType),
+                ResponseTypes.optionalInstanceOf(ApprovalPolicyView.class)).join();
+    }
+}

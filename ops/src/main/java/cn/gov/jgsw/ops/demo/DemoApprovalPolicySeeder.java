@@ -1,0 +1,59 @@
+package cn.gov.jgsw.ops.demo;
+
+import cn.gov.jgsw.domain.approvals.api.ApprovalPolicyIds;
+import cn.gov.jgsw.domain.approvals.api.ApproverRule;
+import cn.gov.jgsw.domain.approvals.api.PolicyStep;
+import cn.gov.jgsw.domain.approvals.api.SetApprovalPolicyCommand;
+import cn.gov.jgsw.domain.approvals.api.SignOff;
+import cn.gov.jgsw.domain.approvals.api.SubjectType;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
+import cn.gov.jgsw.tenants.api.Role;
+import cn.gov.jgsw.tenants.demo.DemoBureaus;
+import cn.gov.jgsw.tenants.registry.Bureau;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gives every demo bureau an explicit vehicle-order policy, one step decided by any one of its approvers, for its
+ * bureau admin to see and change. Setting the same policy again records nothing, so a restart adds nothing.
+ */
+@Component
+@Profile("demo")
+@Order(Ordered.HIGHEST_PRECEDENCE + 30)
+class DemoApprovalPolicySeeder implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoApprovalPolicySeeder.class);
+    static final List<PolicyStep> VEHICLE_ORDER_STEPS = List.of(
+            new PolicyStep("用车审批", List.of(ApproverRule.role(Role.APPROVER.name())), SignOff.ANY, null));
+
+    private final CommandGateway commands;
+
+    DemoApprovalPolicySeeder(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Bureau bureau : DemoBureaus.all()) {
+            Caller seeder = new Caller("system-demo-seed", bureau.id(), null, Set.of(Role.BUREAU_ADMIN),
+                    "platform/demo-seed");
+            String policyId = ApprovalPolicyIds.of(bureau.id(), SubjectType.VEHICLE_ORDER);
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetApprovalPolicyCommand(policyId,
+                            bureau.id(), SubjectType.VEHICLE_ORDER, VEHICLE_ORDER_STEPS))
+                    .andMetaData(CommandMetadata.of(seeder, "demo-seed-" + policyId, null)));
+        }
+        log.info("Demo approval policies ready (vehicle orders: any one approver)");
+    }
+}
