@@ -44,6 +44,22 @@ public class ApiSecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The subscriptions' socket: the handshake carries no token (apps cannot set headers on it); the socket proves
+     * itself with the access token in {@code connection_init} ({@code SocketAuthentication}), and is closed without
+     * one. No session, no cookies.
+     */
+    @Bean
+    @Order(API_ORDER - 1)
+    SecurityFilterChain subscriptionSocketFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/graphql-ws")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
     private static JwtAuthenticationConverter rolesFromToken() {
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
         roles.setAuthoritiesClaimName(AccessTokenClaims.ROLES);

@@ -187,7 +187,7 @@ public class ApprovalProjection {
                 SubjectType.valueOf(d.getString("subjectType")), d.getString("subjectId"), d.getString("requesterId"),
                 d.getString("summary"), ApprovalStatus.valueOf(d.getString("status")), current,
                 steps.get(current).name(), steps.size(), d.getList("waiting", String.class),
-                steps.stream().flatMap(step -> step.approverIds().stream()).distinct().toList(), submittedAt,
+                steps.stream().flatMap(step -> step.approverIds().stream()).distinct().toList(), steps, submittedAt,
                 d.getString("decidedBy"), d.getString("decisionComment"), d.getLong("policyVersion"),
                 submittedAt.toEpochMilli() + ":" + d.getString("_id"), d.getLong("version"));
     }

@@ -1,0 +1,68 @@
+package cn.gov.jgsw.graphql.updates;
+
+import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.TokenCallers;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Authenticates a socket by the access token in its {@code connection_init} payload ({@code {"Authorization":
+ * "Bearer …"}}), with the same checks as the HTTP API: signature, lifetime, issuer, audience, tenant. Without a valid
+ * token the connection is refused and the socket closed (4401). Every operation on the socket then runs as that
+ * caller, and only until the token expires.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+public class SocketAuthentication implements WebSocketGraphQlInterceptor {
+
+    static final String TOKEN = "socket.token";
+
+    private final JwtDecoder tokens;
+
+    public SocketAuthentication(JwtDecoder tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        Object header = payload.get("Authorization");
+        if (!(header instanceof String bearer) || !bearer.startsWith("Bearer ")) {
+            return Mono.error(new IllegalStateException("connection_init without a bearer token"));
+        }
+        try {
+            Jwt token = tokens.decode(bearer.substring("Bearer ".length()));
+            TokenCallers.fromToken(token, null);
+            session.getAttributes().put(TOKEN, token);
+            return Mono.empty();
+        } catch (JwtException | IllegalArgumentException e) {
+            return Mono.error(new IllegalStateException("connection_init with an invalid token"));
+        }
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        if (request instanceof WebSocketGraphQlRequest socketRequest) {
+            Jwt token = (Jwt) socketRequest.getSessionInfo().getAttributes().get(TOKEN);
+            if (token != null && Instant.now().isBefore(token.getExpiresAt())) {
+                Caller caller = TokenCallers.fromToken(token, null);
+                request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
+                        CallerInterceptor.CALLER, caller, TOKEN, token)).build());
+            }
+        }
+        return chain.next(request);
+    }
+}

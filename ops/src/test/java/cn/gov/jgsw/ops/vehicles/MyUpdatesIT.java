@@ -1,0 +1,92 @@
+package cn.gov.jgsw.ops.vehicles;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.GraphQlSocket;
+import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The subscription over WebSocket: an approver hears of a new approval waiting for them, the requester of the outcome;
+ * a socket without a valid token is closed.
+ */
+class MyUpdatesIT extends PlatformIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final String SUBSCRIBE = "subscription { myUpdates { kind id status occurredAt } }";
+
+    private GraphQlSocket subscribed(String login) throws InterruptedException {
+        GraphQlSocket socket = GraphQlSocket.open(baseUrl());
+        socket.send(Map.of("type", "connection_init",
+                "payload", Map.of("Authorization", "Bearer " + Phones.accessTokenOf(baseUrl(), login))));
+        JsonNode ack = socket.next(PATIENCE);
+        assertThat(ack).isNotNull();
+        assertThat(ack.get("type").asText()).isEqualTo("connection_ack");
+        socket.send(Map.of("id", "updates", "type", "subscribe", "payload", Map.of("query", SUBSCRIBE)));
+        return socket;
+    }
+
+    /** The next update for the object, skipping others (other tests' work reaches the same people). */
+    private static JsonNode nextUpdateFor(GraphQlSocket socket, String id) throws InterruptedException {
+        return nextUpdateFor(socket, id, PATIENCE);
+    }
+
+    private static JsonNode nextUpdateFor(GraphQlSocket socket, String id, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode message = socket.next(Duration.ofMillis(500));
+            if (message != null && "next".equals(message.path("type").asText())
+                    && id.equals(message.at("/payload/data/myUpdates/id").asText())) {
+                return message.at("/payload/data/myUpdates");
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void theApproverHearsOfANewApprovalAndTheRequesterOfTheOutcome() throws Exception {
+        GraphQlClient clerk = Phones.of(baseUrl(), "yunyan.civil-servant");
+        GraphQlClient approver = Phones.of(baseUrl(), "yunyan.approver");
+        try (GraphQlSocket approverSocket = subscribed("yunyan.approver");
+             GraphQlSocket clerkSocket = subscribed("yunyan.civil-servant")) {
+            String orderId = VehicleOrderSteps.placeOrder(clerk, freshWindow(), 1);
+
+            JsonNode waiting = nextUpdateFor(approverSocket, VehicleOrderSteps.approvalOf(orderId));
+            assertThat(waiting).as("approval waiting").isNotNull();
+            assertThat(waiting.get("kind").asText()).isEqualTo("APPROVAL_WAITING");
+
+            VehicleOrderSteps.decide(approver, orderId, "APPROVE", null);
+            JsonNode outcome = nextUpdateFor(clerkSocket, orderId);
+            assertThat(outcome).as("order approved").isNotNull();
+            assertThat(outcome.get("kind").asText()).isEqualTo("VEHICLE_ORDER_STATUS");
+            assertThat(outcome.get("status").asText()).isEqualTo("APPROVED");
+        }
+    }
+
+    @Test
+    void aSocketWithoutAValidTokenIsClosed() {
+        for (Map<String, Object> payload : new Map[]{Map.of(), Map.of("Authorization", "Bearer not-a-token")}) {
+            try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
+                socket.send(Map.of("type", "connection_init", "payload", payload));
+                assertThat(socket.closeCode(PATIENCE)).as(payload.toString()).isEqualTo(4401);
+            }
+        }
+    }
+
+    @Test
+    void anotherPersonsUpdatesNeverReachMe() throws Exception {
+        GraphQlClient clerk = Phones.of(baseUrl(), "yunyan.civil-servant");
+        try (GraphQlSocket neighbour = subscribed("nanming.approver")) {
+            String orderId = VehicleOrderSteps.placeOrder(clerk, freshWindow(), 1);
+            // Yunyan's approver hears of it within moments (above); Nanming's never does.
+            assertThat(nextUpdateFor(neighbour, VehicleOrderSteps.approvalOf(orderId), Duration.ofSeconds(3))).isNull();
+        }
+    }
+}
