@@ -1,6 +1,7 @@
 package cn.gov.jgsw.domain.property;
 
 import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.AttachServicePhotoCommand;
 import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
 import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
@@ -9,6 +10,7 @@ import cn.gov.jgsw.domain.property.api.RecordServiceLevelBreachCommand;
 import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
 import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
+import cn.gov.jgsw.domain.property.api.ServicePhotoAttachedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestConfirmedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestReopenedEvent;
@@ -51,6 +53,9 @@ public class ServiceRequest {
     static final int LONGEST_PLACE = 50;
     static final int LONGEST_DESCRIPTION = 500;
     static final int LONGEST_REASON = 200;
+    static final int MOST_PHOTOS = 3;
+    static final long LARGEST_PHOTO = 1024 * 1024;
+    static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png");
 
     @AggregateIdentifier
     private String requestId;
@@ -60,6 +65,7 @@ public class ServiceRequest {
     private ServiceRequestStatus status;
     private Instant dueAt;
     private boolean breached;
+    private final Set<String> photoIds = new HashSet<>();
     private final Set<String> handledRequests = new HashSet<>();
 
     /** For Axon, which rebuilds the aggregate from its events. */
@@ -166,6 +172,28 @@ public class ServiceRequest {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(AttachServicePhotoCommand command) {
+        requireTenant(command.tenantId());
+        if (photoIds.contains(command.photoId())) {
+            return getVersion();
+        }
+        requireRequester(command.requesterId());
+        if (status == CONFIRMED) {
+            throw refused(PropertyErrorCode.INVALID_SERVICE_TRANSITION, "photo on a confirmed request");
+        }
+        if (!PHOTO_TYPES.contains(command.contentType()) || command.sizeBytes() < 1
+                || command.sizeBytes() > LARGEST_PHOTO) {
+            throw refused(PropertyErrorCode.INVALID_PHOTO, command.contentType() + " of " + command.sizeBytes());
+        }
+        if (photoIds.size() >= MOST_PHOTOS) {
+            throw refused(PropertyErrorCode.TOO_MANY_PHOTOS, "photo " + (photoIds.size() + 1));
+        }
+        apply(new ServicePhotoAttachedEvent(requestId, tenantId, command.photoId(), command.contentType(),
+                command.sizeBytes(), command.sha256()));
+        return getVersion();
+    }
+
     /**
      * Records a missed due time once. Answers without recording if the request is finished or confirmed, not yet due,
      * or already recorded: the SLA clock may ask again and again (after a restart, from two nodes) without harm.
@@ -265,6 +293,11 @@ public class ServiceRequest {
     void on(ServiceRequestReopenedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
         remember(requestKey);
         status = ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServicePhotoAttachedEvent event) {
+        photoIds.add(event.photoId());
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.domain.property;
 
 import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.AttachServicePhotoCommand;
 import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
 import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
@@ -10,6 +11,7 @@ import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
 import cn.gov.jgsw.domain.property.api.ServiceCategory;
 import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
+import cn.gov.jgsw.domain.property.api.ServicePhotoAttachedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestConfirmedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestReopenedEvent;
@@ -155,6 +157,38 @@ class ServiceRequestTest {
         fixture.given(requested(), accepted(), finished())
                 .when(new RecordServiceLevelBreachCommand(REQUEST, NANMING, late))
                 .expectNoEvents();
+    }
+
+    @Test
+    void theRequesterAttachesUpToThreePhotosOfLimitedTypeAndSize() {
+        fixture.given(requested())
+                .when(new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-1", "image/jpeg", 2048, "ab"))
+                .expectEvents(new ServicePhotoAttachedEvent(REQUEST, NANMING, "photo-1", "image/jpeg", 2048, "ab"));
+        fixture.given(requested())
+                .when(new AttachServicePhotoCommand(REQUEST, NANMING, STAFF, "photo-1", "image/jpeg", 2048, "ab"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.NOT_THE_REQUESTER));
+        for (AttachServicePhotoCommand invalid : new AttachServicePhotoCommand[]{
+                new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-1", "image/gif", 2048, "ab"),
+                new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-1", "image/png", 1024 * 1024 + 1, "ab"),
+                new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-1", "image/png", 0, "ab")}) {
+            fixture.given(requested())
+                    .when(invalid)
+                    .expectNoEvents()
+                    .expectException(refusedWith(PropertyErrorCode.INVALID_PHOTO));
+        }
+        fixture.given(requested(), photo("photo-1"), photo("photo-2"), photo("photo-3"))
+                .when(new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-4", "image/png", 10, "ab"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.TOO_MANY_PHOTOS));
+        fixture.given(requested(), photo("photo-1"))
+                .when(new AttachServicePhotoCommand(REQUEST, NANMING, CLERK, "photo-1", "image/png", 10, "ab"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    private static ServicePhotoAttachedEvent photo(String photoId) {
+        return new ServicePhotoAttachedEvent(REQUEST, NANMING, photoId, "image/png", 10, "ab");
     }
 
     @Test

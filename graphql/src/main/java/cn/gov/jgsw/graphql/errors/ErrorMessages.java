@@ -6,7 +6,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * People's messages for error codes, from {@code i18n/errors*.properties} in {@code mobile-contract}. Chinese unless
@@ -37,5 +40,16 @@ public class ErrorMessages {
         Locale locale = requested != null && Locale.ENGLISH.getLanguage().equals(requested.getLanguage())
                 ? Locale.ENGLISH : CHINESE;
         return messages.getMessage(code, null, messages.getMessage("INTERNAL_ERROR", null, locale), locale);
+    }
+
+    /**
+     * The body of an HTTP-level refusal, shaped like a GraphQL error so the app reads every refusal the same way:
+     * {@code {"errors":[{"message":…,"extensions":{"code":…, …}}]}}.
+     */
+    public Map<String, Object> errorBody(String code, HttpServletRequest request, Map<String, Object> extra) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(extra);
+        return Map.of("errors", List.of(Map.of("message", message(code, request), "extensions", extensions)));
     }
 }

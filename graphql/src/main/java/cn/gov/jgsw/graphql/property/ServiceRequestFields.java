@@ -5,6 +5,7 @@ import cn.gov.jgsw.projections.property.api.ServiceRequestView;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.List;
@@ -31,6 +32,11 @@ public class ServiceRequestFields {
     public Map<ServiceRequestView, PersonView> assignee(List<ServiceRequestView> requests) {
         return ReferenceBatches.resolve(requests, ServiceRequestView::tenantId, ServiceRequestView::assigneeId,
                 this::peopleById);
+    }
+
+    @SchemaMapping(typeName = "ServicePhoto", field = "url")
+    public String url(ServiceRequestView.Photo photo) {
+        return "/api/photos/" + photo.id();
     }
 
     private Map<String, PersonView> peopleById(String tenantId, List<String> ids) {

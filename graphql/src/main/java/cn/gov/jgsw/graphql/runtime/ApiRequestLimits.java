@@ -24,8 +24,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -89,14 +87,10 @@ final class ApiRequestLimits extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, ApiErrorCode code,
                         Map<String, Object> extra) throws IOException {
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.code());
-        extensions.putAll(extra);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        json.writeValue(response.getOutputStream(), Map.of("errors", List.of(Map.of(
-                "message", messages.message(code.code(), request), "extensions", extensions))));
+        json.writeValue(response.getOutputStream(), messages.errorBody(code.code(), request, extra));
     }
 
     private static byte[] readAtMost(InputStream in, int most) throws IOException {

@@ -44,6 +44,22 @@ public class ApiSecurityConfiguration {
         return http.build();
     }
 
+    /** Files of the API (photos of service requests): bearer tokens only, like {@code /graphql}. */
+    @Bean
+    @Order(API_ORDER + 2)
+    SecurityFilterChain apiFilesFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
+                        .authenticationEntryPoint(entryPoint))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+        return http.build();
+    }
+
     /**
      * The subscriptions' socket: the handshake carries no token (apps cannot set headers on it); the socket proves
      * itself with the access token in {@code connection_init} ({@code SocketAuthentication}), and is closed without

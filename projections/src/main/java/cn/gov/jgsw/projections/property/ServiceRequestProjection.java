@@ -3,6 +3,7 @@ package cn.gov.jgsw.projections.property;
 import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceCategory;
 import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
+import cn.gov.jgsw.domain.property.api.ServicePhotoAttachedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestConfirmedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestReopenedEvent;
@@ -120,6 +121,14 @@ public class ServiceRequestProjection {
     }
 
     @EventHandler
+    void on(ServicePhotoAttachedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.requestId(), sequence, Updates.push("photos", new Document("_id", event.photoId())
+                .append("contentType", event.contentType())
+                .append("sizeBytes", event.sizeBytes())
+                .append("sha256", event.sha256())));
+    }
+
+    @EventHandler
     void on(ServiceLevelBreachedEvent event, @SequenceNumber long sequence) {
         update(event.tenantId(), event.requestId(), sequence, Updates.set("serviceLevelBreached", true));
         clocks.deleteOne(Filters.eq("_id", event.requestId()));
@@ -185,6 +194,9 @@ public class ServiceRequestProjection {
                 d.getString("dueBasis"), d.getString("assigneeId"), d.getString("finishNote"),
                 d.getDate("finishedAt") == null ? null : d.getDate("finishedAt").toInstant(), d.getInteger("rating"),
                 d.getString("confirmComment"), d.getString("reopenReason"), d.getBoolean("serviceLevelBreached"),
+                d.getList("photos", Document.class, List.of()).stream().map(photo -> new ServiceRequestView.Photo(
+                        photo.getString("_id"), photo.getString("contentType"), photo.getLong("sizeBytes"),
+                        photo.getString("sha256"))).toList(),
                 requestedAt.toEpochMilli() + ":" + d.getString("_id"), d.getLong("version"));
     }
 }

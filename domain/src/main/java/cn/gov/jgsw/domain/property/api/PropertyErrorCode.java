@@ -13,7 +13,11 @@ public enum PropertyErrorCode implements ErrorCode {
     /** Only the person who asked may confirm or reopen. */
     NOT_THE_REQUESTER,
     /** A rating is a whole number from 1 to 5. */
-    INVALID_RATING;
+    INVALID_RATING,
+    /** A photo is a JPEG or PNG image of at most 1 MiB. */
+    INVALID_PHOTO,
+    /** A request holds at most 3 photos. */
+    TOO_MANY_PHOTOS;
 
     @Override
     public String code() {

@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.property.api.ServiceRequestStatus;
 import cn.gov.jgsw.domain.property.api.Urgency;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A property service request as the phone shows it.
@@ -16,5 +17,9 @@ public record ServiceRequestView(String id, String tenantId, String requesterId,
                                  ServiceRequestStatus status, Instant requestedAt, Instant dueAt, String dueBasis,
                                  String assigneeId, String finishNote, Instant finishedAt, Integer rating,
                                  String confirmComment, String reopenReason, boolean serviceLevelBreached,
-                                 String position, long version) {
+                                 List<Photo> photos, String position, long version) {
+
+    /** A photo of the request; its bytes are read at {@code /api/photos/{id}}. */
+    public record Photo(String id, String contentType, long sizeBytes, String sha256) {
+    }
 }

@@ -1,0 +1,173 @@
+package cn.gov.jgsw.graphql.property;
+
+import cn.gov.jgsw.domain.property.api.AttachServicePhotoCommand;
+import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
+import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
+import cn.gov.jgsw.graphql.errors.ApiErrorCode;
+import cn.gov.jgsw.graphql.errors.ErrorMessages;
+import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
+import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
+import cn.gov.jgsw.projections.property.api.FindServiceRequestQuery;
+import cn.gov.jgsw.projections.property.api.ServiceRequestView;
+import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.CommandMetadata;
+import cn.gov.jgsw.tenants.api.Role;
+import cn.gov.jgsw.tenants.api.TokenCallers;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Photos of property service requests, as plain HTTP (GraphQL carries no files):
+ * <ul>
+ *   <li>{@code POST /api/service-requests/{id}/photos}: the requester sends the image's bytes with its
+ *   {@code Content-Type} ({@code image/jpeg} or {@code image/png}, checked against the bytes) and an
+ *   {@code Idempotency-Key}; at most 1 MiB, at most 3 photos per request;</li>
+ *   <li>{@code GET /api/photos/{id}}: the bytes, for the requester, property staff and bureau admins of the bureau.</li>
+ * </ul>
+ * Another bureau's request or photo, or one the caller may not see, is {@code NOT_FOUND} like a missing id. A refused
+ * upload stores nothing.
+ */
+@RestController
+public class ServicePhotoController {
+
+    static final int LARGEST_PHOTO = 1024 * 1024;
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    private static final long COMMAND_TIMEOUT_SECONDS = 10;
+
+    private final ServicePhotos photos;
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final ErrorMessages messages;
+    private final ReadYourWrites readYourWrites;
+
+    public ServicePhotoController(ServicePhotos photos, CommandGateway commands, QueryGateway queries,
+                                  ErrorMessages messages, ReadYourWrites readYourWrites) {
+        this.photos = photos;
+        this.commands = commands;
+        this.queries = queries;
+        this.messages = messages;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @PostMapping("/api/service-requests/{requestId}/photos")
+    public ResponseEntity<Map<String, Object>> attach(@PathVariable String requestId,
+                                                      @RequestHeader(value = "Idempotency-Key", required = false)
+                                                      String idempotencyKey,
+                                                      @AuthenticationPrincipal Jwt token,
+                                                      HttpServletRequest request) throws IOException {
+        Caller caller = TokenCallers.fromToken(token, null);
+        if (idempotencyKey == null || !idempotencyKey.matches("[A-Za-z0-9_-]{8,128}")) {
+            return refuse(HttpStatus.BAD_REQUEST, ApiErrorCode.INVALID_IDEMPOTENCY_KEY.code(), request);
+        }
+        Optional<ServiceRequestView> found = find(caller.tenantId(), requestId)
+                .filter(view -> view.requesterId().equals(caller.userId()));
+        if (found.isEmpty()) {
+            return refuse(HttpStatus.NOT_FOUND, CommonErrorCode.NOT_FOUND.code(), request);
+        }
+        byte[] data = request.getInputStream().readNBytes(LARGEST_PHOTO + 1);
+        if (data.length > LARGEST_PHOTO) {
+            return refuse(HttpStatus.PAYLOAD_TOO_LARGE, ApiErrorCode.REQUEST_TOO_LARGE.code(), request);
+        }
+        String contentType = request.getContentType() == null ? "" : request.getContentType().split(";")[0].trim();
+        if (data.length == 0 || !bytesAre(contentType, data)) {
+            return refuse(HttpStatus.BAD_REQUEST, PropertyErrorCode.INVALID_PHOTO.code(), request);
+        }
+        String photoId = "photo-" + IdempotentMutations.newObjectId(caller, idempotencyKey);
+        String sha256 = sha256(data);
+        photos.store(caller.tenantId(), requestId, photoId, contentType, data);
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new AttachServicePhotoCommand(requestId,
+                            caller.tenantId(), caller.userId(), photoId, contentType, data.length, sha256))
+                    .andMetaData(CommandMetadata.of(caller, idempotencyKey, null)), COMMAND_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+        } catch (BusinessRuleViolation refused) {
+            photos.remove(photoId);
+            HttpStatus status = refused.errorCode() == CommonErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND
+                    : refused.errorCode() == PropertyErrorCode.TOO_MANY_PHOTOS ? HttpStatus.CONFLICT
+                    : HttpStatus.BAD_REQUEST;
+            return refuse(status, refused.errorCode().code(), request);
+        }
+        // Answer once the request lists the photo, so that the app can show it at once (read-your-writes).
+        readYourWrites.await(() -> find(caller.tenantId(), requestId).orElse(null), view -> view != null
+                && view.photos().stream().anyMatch(listed -> listed.id().equals(photoId)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("photoId", photoId, "sha256", sha256,
+                "url", "/api/photos/" + photoId));
+    }
+
+    @GetMapping("/api/photos/{photoId}")
+    public ResponseEntity<?> read(@PathVariable String photoId, @AuthenticationPrincipal Jwt token,
+                                  HttpServletRequest request) {
+        Caller caller = TokenCallers.fromToken(token, null);
+        Optional<ServicePhotos.StoredPhoto> photo = photos.find(caller.tenantId(), photoId)
+                .filter(stored -> find(caller.tenantId(), stored.requestId())
+                        .filter(view -> view.photos().stream().anyMatch(listed -> listed.id().equals(photoId)))
+                        .filter(view -> maySee(caller, view)).isPresent());
+        if (photo.isEmpty()) {
+            return refuse(HttpStatus.NOT_FOUND, CommonErrorCode.NOT_FOUND.code(), request);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.get().contentType()))
+                .header("Cache-Control", "private, max-age=3600")
+                .body(photo.get().data());
+    }
+
+    /** The declared type must be the one the bytes begin with: a renamed file is no image. */
+    static boolean bytesAre(String contentType, byte[] data) {
+        return switch (contentType) {
+            case "image/jpeg" -> startsWith(data, JPEG);
+            case "image/png" -> startsWith(data, PNG);
+            default -> false;
+        };
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix) {
+        return data.length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** The requester; property staff and bureau admins of the bureau. */
+    private static boolean maySee(Caller caller, ServiceRequestView request) {
+        return request.requesterId().equals(caller.userId())
+                || caller.hasRole(Role.PROPERTY_STAFF) || caller.hasRole(Role.BUREAU_ADMIN);
+    }
+
+    private Optional<ServiceRequestView> find(String tenantId, String requestId) {
+        return queries.query(new FindServiceRequestQuery(tenantId, requestId),
+                ResponseTypes.optionalInstanceOf(ServiceRequestView.class)).join();
+    }
+
+    private ResponseEntity<Map<String, Object>> refuse(HttpStatus status, String code, HttpServletRequest request) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(messages.errorBody(code, request, Map.of()));
+    }
+
+    private static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
