@@ -6,20 +6,16 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DecideApprovalInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DelegateApprovalInput;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
-import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
-import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.projections.approvals.api.ApprovalPage;
 import cn.gov.jgsw.projections.approvals.api.ApprovalView;
 import cn.gov.jgsw.projections.approvals.api.FindApprovalQuery;
 import cn.gov.jgsw.projections.approvals.api.FindPendingApprovalsQuery;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.Role;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -29,7 +25,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The approvals inbox. Who may decide is the approval's business (its current step's approvers, their delegates);
@@ -40,21 +35,16 @@ public class ApprovalController {
 
     static final int MAX_PAGE = 50;
     static final String INBOX = "approvals/pending";
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final QueryGateway queries;
-    private final IdempotentMutations idempotentMutations;
-    private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
     private final PersonDirectory people;
 
-    public ApprovalController(CommandGateway commands, QueryGateway queries, IdempotentMutations idempotentMutations,
-                              ReadYourWrites readYourWrites, CursorCodec cursors, PersonDirectory people) {
-        this.commands = commands;
+    public ApprovalController(CommandMutations mutations, QueryGateway queries, CursorCodec cursors,
+                              PersonDirectory people) {
+        this.mutations = mutations;
         this.queries = queries;
-        this.idempotentMutations = idempotentMutations;
-        this.readYourWrites = readYourWrites;
         this.cursors = cursors;
         this.people = people;
     }
@@ -99,16 +89,8 @@ public class ApprovalController {
 
     private ApprovalPayload mutate(Caller caller, String operation, String key, Object input, String approvalId,
                                    String reason, Object command) {
-        return idempotentMutations.execute(caller, operation, key, input, Long.class,
-                () -> {
-                    Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                    .andMetaData(CommandMetadata.of(caller, key, reason)), COMMAND_TIMEOUT_SECONDS,
-                            TimeUnit.SECONDS);
-                    return result instanceof Long version ? version : 0L;
-                },
-                version -> new ApprovalPayload(readYourWrites.await(
-                        () -> find(caller.tenantId(), approvalId).orElse(null),
-                        approval -> approval != null && approval.version() >= version)),
+        return mutations.execute(caller, operation, key, input, reason, command,
+                () -> find(caller.tenantId(), approvalId).orElse(null), ApprovalView::version, ApprovalPayload::new,
                 ApprovalPayload.class);
     }
 

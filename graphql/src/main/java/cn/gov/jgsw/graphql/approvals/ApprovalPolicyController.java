@@ -9,18 +9,14 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.ApproverRuleInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.PolicyStepInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.SetApprovalPolicyInput;
-import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
-import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.approvals.api.ApprovalPolicyView;
 import cn.gov.jgsw.projections.approvals.api.FindApprovalPolicyQuery;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.Role;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -32,27 +28,18 @@ import org.springframework.stereotype.Controller;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Bureau admins read and set the bureau's approval policies. A named approver must be a person of the bureau. */
 @Controller
 public class ApprovalPolicyController {
 
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
-
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final QueryGateway queries;
-    private final IdempotentMutations idempotentMutations;
-    private final ReadYourWrites readYourWrites;
     private final PersonDirectory people;
 
-    public ApprovalPolicyController(CommandGateway commands, QueryGateway queries,
-                                    IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                    PersonDirectory people) {
-        this.commands = commands;
+    public ApprovalPolicyController(CommandMutations mutations, QueryGateway queries, PersonDirectory people) {
+        this.mutations = mutations;
         this.queries = queries;
-        this.idempotentMutations = idempotentMutations;
-        this.readYourWrites = readYourWrites;
         this.people = people;
     }
 
@@ -73,19 +60,11 @@ public class ApprovalPolicyController {
                                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         List<PolicyStep> steps = input.steps().stream().map(step -> step(caller, step)).toList();
-        return idempotentMutations.execute(caller, "setApprovalPolicy", input.idempotencyKey(), input, Long.class,
-                () -> {
-                    Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                                    new SetApprovalPolicyCommand(ApprovalPolicyIds.of(caller.tenantId(),
-                                            input.subjectType()), caller.tenantId(), input.subjectType(), steps))
-                            .andMetaData(CommandMetadata.of(caller, input.idempotencyKey(), null)),
-                            COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    return version instanceof Long known ? known : 0L;
-                },
-                version -> new SetApprovalPolicyPayload(readYourWrites.await(
-                        () -> find(caller.tenantId(), input.subjectType()).orElse(null),
-                        policy -> policy != null && policy.version() >= version)),
-                SetApprovalPolicyPayload.class);
+        return mutations.execute(caller, "setApprovalPolicy", input.idempotencyKey(), input, null,
+                new SetApprovalPolicyCommand(ApprovalPolicyIds.of(caller.tenantId(), input.subjectType()),
+                        caller.tenantId(), input.subjectType(), steps),
+                () -> find(caller.tenantId(), input.subjectType()).orElse(null), ApprovalPolicyView::version,
+                SetApprovalPolicyPayload::new, SetApprovalPolicyPayload.class);
     }
 
     private PolicyStep step(Caller caller, PolicyStepInput step) {

@@ -8,17 +8,15 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.IntegrationClientDirectory;
 import cn.gov.jgsw.tenants.api.IntegrationClientView;
 import cn.gov.jgsw.tenants.api.IntegrationSecrets;
 import cn.gov.jgsw.tenants.api.Role;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -28,7 +26,6 @@ import org.springframework.stereotype.Controller;
 
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -44,9 +41,7 @@ public class IntegrationClientController {
 
     static final String LIST = "integration-clients";
     static final int MAX_PAGE = 50;
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
-
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final IdempotentMutations idempotentMutations;
     private final ReadYourWrites readYourWrites;
     private final IntegrationClientDirectory clients;
@@ -54,10 +49,10 @@ public class IntegrationClientController {
     private final CursorCodec cursors;
     private final Clock clock;
 
-    public IntegrationClientController(CommandGateway commands, IdempotentMutations idempotentMutations,
+    public IntegrationClientController(CommandMutations mutations, IdempotentMutations idempotentMutations,
                                        ReadYourWrites readYourWrites, IntegrationClientDirectory clients,
                                        IntegrationSecrets secrets, CursorCodec cursors, Clock clock) {
-        this.commands = commands;
+        this.mutations = mutations;
         this.idempotentMutations = idempotentMutations;
         this.readYourWrites = readYourWrites;
         this.clients = clients;
@@ -107,11 +102,10 @@ public class IntegrationClientController {
                                                              @ContextValue(CallerInterceptor.CALLER) Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireClient(caller, input.clientId());
-        return idempotentMutations.execute(caller, "disableIntegrationClient", input.idempotencyKey(), input,
-                Long.class,
-                () -> send(caller, input.idempotencyKey(), input.reason(),
-                        new DisableIntegrationClientCommand(input.clientId(), caller.tenantId(), input.reason())),
-                version -> new IntegrationClientPayload(awaitClient(caller, input.clientId(), version), null),
+        return mutations.execute(caller, "disableIntegrationClient", input.idempotencyKey(), input, input.reason(),
+                new DisableIntegrationClientCommand(input.clientId(), caller.tenantId(), input.reason()),
+                () -> clients.findClient(caller.tenantId(), input.clientId()).orElse(null),
+                IntegrationClientView::version, client -> new IntegrationClientPayload(client, null),
                 IntegrationClientPayload.class);
     }
 
@@ -128,7 +122,7 @@ public class IntegrationClientController {
                 () -> {
                     IntegrationSecrets.IssuedSecret secret = secrets.issue(caller.tenantId(), clientId, secretId);
                     try {
-                        long version = send(caller, key, null, command.apply(secret));
+                        long version = mutations.send(caller, key, null, command.apply(secret));
                         madeNow.set(secret.secret());
                         return version;
                     } catch (BusinessRuleViolation refused) {
@@ -140,12 +134,6 @@ public class IntegrationClientController {
                 version -> new IntegrationClientPayload(awaitClient(caller, clientId, version), null),
                 IntegrationClientPayload.class);
         return madeNow.get() == null ? answer : answer.withSecret(madeNow.get());
-    }
-
-    private long send(Caller caller, String key, String reason, Object command) {
-        Object version = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(CommandMetadata.of(caller, key, reason)), COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return version instanceof Long known ? known : 0L;
     }
 
     private IntegrationClientView awaitClient(Caller caller, String clientId, long version) {

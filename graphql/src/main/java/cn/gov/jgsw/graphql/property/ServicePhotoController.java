@@ -7,16 +7,14 @@ import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ErrorMessages;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestQuery;
 import cn.gov.jgsw.projections.property.api.ServiceRequestView;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.Role;
 import cn.gov.jgsw.tenants.api.TokenCallers;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpStatus;
@@ -37,7 +35,6 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Photos of property service requests, as plain HTTP (GraphQL carries no files):
@@ -56,18 +53,16 @@ public class ServicePhotoController {
     static final int LARGEST_PHOTO = 1024 * 1024;
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
-
     private final ServicePhotos photos;
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final QueryGateway queries;
     private final ErrorMessages messages;
     private final ReadYourWrites readYourWrites;
 
-    public ServicePhotoController(ServicePhotos photos, CommandGateway commands, QueryGateway queries,
+    public ServicePhotoController(ServicePhotos photos, CommandMutations mutations, QueryGateway queries,
                                   ErrorMessages messages, ReadYourWrites readYourWrites) {
         this.photos = photos;
-        this.commands = commands;
+        this.mutations = mutations;
         this.queries = queries;
         this.messages = messages;
         this.readYourWrites = readYourWrites;
@@ -100,10 +95,8 @@ public class ServicePhotoController {
         String sha256 = sha256(data);
         photos.store(caller.tenantId(), requestId, photoId, contentType, data);
         try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new AttachServicePhotoCommand(requestId,
-                            caller.tenantId(), caller.userId(), photoId, contentType, data.length, sha256))
-                    .andMetaData(CommandMetadata.of(caller, idempotencyKey, null)), COMMAND_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
+            mutations.send(caller, idempotencyKey, null, new AttachServicePhotoCommand(requestId, caller.tenantId(),
+                    caller.userId(), photoId, contentType, data.length, sha256));
         } catch (BusinessRuleViolation refused) {
             photos.remove(photoId);
             HttpStatus status = refused.errorCode() == CommonErrorCode.NOT_FOUND ? HttpStatus.NOT_FOUND

@@ -17,8 +17,8 @@ import cn.gov.jgsw.graphql.property.ServiceRequestInputs.ReopenServiceRequestInp
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.RequestPropertyServiceInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.StartServiceWorkInput;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
-import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestQuery;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestsQuery;
@@ -28,11 +28,8 @@ import cn.gov.jgsw.projections.property.api.ServiceRequestView;
 import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
 import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.Role;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -45,7 +42,6 @@ import org.springframework.stereotype.Controller;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Property service requests on the phone. The bureau and the acting person come from the token; roles decide who may
@@ -58,25 +54,18 @@ import java.util.concurrent.TimeUnit;
 public class ServiceRequestController {
 
     static final int MAX_PAGE = 50;
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final QueryGateway queries;
-    private final IdempotentMutations idempotentMutations;
-    private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
     private final PersonDirectory people;
     private final ServiceLevelTargets targets;
     private final Clock clock;
 
-    public ServiceRequestController(CommandGateway commands, QueryGateway queries,
-                                    IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                    CursorCodec cursors, PersonDirectory people, PropertyServiceProperties settings,
-                                    Clock clock) {
-        this.commands = commands;
+    public ServiceRequestController(CommandMutations mutations, QueryGateway queries, CursorCodec cursors,
+                                    PersonDirectory people, PropertyServiceProperties settings, Clock clock) {
+        this.mutations = mutations;
         this.queries = queries;
-        this.idempotentMutations = idempotentMutations;
-        this.readYourWrites = readYourWrites;
         this.cursors = cursors;
         this.people = people;
         this.targets = settings.targets();
@@ -174,23 +163,11 @@ public class ServiceRequestController {
                         input.reason()));
     }
 
-    /**
-     * Sends the command once per idempotency key and answers the request once the view has reached the version the
-     * command produced.
-     */
     private ServiceRequestPayload mutate(Caller caller, String operation, String key, Object input, String requestId,
                                          String reason, Object command) {
-        return idempotentMutations.execute(caller, operation, key, input, Long.class,
-                () -> {
-                    Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                    .andMetaData(CommandMetadata.of(caller, key, reason)), COMMAND_TIMEOUT_SECONDS,
-                            TimeUnit.SECONDS);
-                    return result instanceof Long version ? version : 0L;
-                },
-                version -> new ServiceRequestPayload(readYourWrites.await(
-                        () -> find(caller.tenantId(), requestId).orElse(null),
-                        request -> request != null && request.version() >= version)),
-                ServiceRequestPayload.class);
+        return mutations.execute(caller, operation, key, input, reason, command,
+                () -> find(caller.tenantId(), requestId).orElse(null), ServiceRequestView::version,
+                ServiceRequestPayload::new, ServiceRequestPayload.class);
     }
 
     private Connection<ServiceRequestView> list(Caller caller, ServiceRequestList list, Integer first, String after) {

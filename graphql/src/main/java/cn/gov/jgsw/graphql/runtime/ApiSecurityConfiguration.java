@@ -32,24 +32,21 @@ public class ApiSecurityConfiguration {
                 .addFilterAfter(new ApiRequestLimits(messages,
                         new TokenBuckets(limits.personBurst(), limits.personPerSecond(), System::nanoTime),
                         new TokenBuckets(limits.clientBurst(), limits.clientPerSecond(), System::nanoTime)),
-                        BearerTokenAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
-                        .authenticationEntryPoint(entryPoint))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
-        return http.build();
+                        BearerTokenAuthenticationFilter.class);
+        return bearerTokensOnly(http, entryPoint).build();
     }
 
     /** Files of the API (photos of service requests): bearer tokens only, like {@code /graphql}. */
     @Bean
     @Order(API_ORDER + 2)
     SecurityFilterChain apiFilesFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        return bearerTokensOnly(http.securityMatcher("/api/**"), entryPoint).build();
+    }
+
+    /** Every request needs a person's access token; no session, no cookies, hence no CSRF. */
+    private static HttpSecurity bearerTokensOnly(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint)
+            throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -57,7 +54,6 @@ public class ApiSecurityConfiguration {
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromToken()))
                         .authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
-        return http.build();
     }
 
     /**

@@ -12,8 +12,8 @@ import cn.gov.jgsw.graphql.audit.SupervisorScope;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
+import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
-import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
@@ -21,10 +21,7 @@ import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderList;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderPage;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
 import cn.gov.jgsw.tenants.api.Caller;
-import cn.gov.jgsw.tenants.api.CommandMetadata;
 import cn.gov.jgsw.tenants.api.Role;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -36,7 +33,6 @@ import org.springframework.stereotype.Controller;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The vehicle order flow on the phone. The bureau and the acting person always come from the token; roles decide
@@ -48,25 +44,18 @@ import java.util.concurrent.TimeUnit;
 public class VehicleOrderController {
 
     static final int MAX_PAGE = 50;
-    private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
-    private final CommandGateway commands;
+    private final CommandMutations mutations;
     private final QueryGateway queries;
-    private final IdempotentMutations idempotentMutations;
-    private final ReadYourWrites readYourWrites;
     private final CursorCodec cursors;
     private final SupervisorScope supervisorScope;
     private final PurposeBoundReads purposeBoundReads;
     private final Clock clock;
 
-    public VehicleOrderController(CommandGateway commands, QueryGateway queries,
-                                  IdempotentMutations idempotentMutations, ReadYourWrites readYourWrites,
-                                  CursorCodec cursors, SupervisorScope supervisorScope,
-                                  PurposeBoundReads purposeBoundReads, Clock clock) {
-        this.commands = commands;
+    public VehicleOrderController(CommandMutations mutations, QueryGateway queries, CursorCodec cursors,
+                                  SupervisorScope supervisorScope, PurposeBoundReads purposeBoundReads, Clock clock) {
+        this.mutations = mutations;
         this.queries = queries;
-        this.idempotentMutations = idempotentMutations;
-        this.readYourWrites = readYourWrites;
         this.cursors = cursors;
         this.supervisorScope = supervisorScope;
         this.purposeBoundReads = purposeBoundReads;
@@ -167,17 +156,9 @@ public class VehicleOrderController {
      */
     private VehicleOrderPayload mutate(Caller caller, String operation, String key, Object input, String orderId,
                                        String reason, Object command) {
-        return idempotentMutations.execute(caller, operation, key, input, Long.class,
-                () -> {
-                    Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(CommandMetadata.of(caller, key, reason)), COMMAND_TIMEOUT_SECONDS,
-                            TimeUnit.SECONDS);
-                    return result instanceof Long version ? version : 0L;
-                },
-                version -> new VehicleOrderPayload(readYourWrites.await(
-                        () -> find(caller.tenantId(), orderId).orElse(null),
-                        order -> order != null && order.version() >= version)),
-                VehicleOrderPayload.class);
+        return mutations.execute(caller, operation, key, input, reason, command,
+                () -> find(caller.tenantId(), orderId).orElse(null), VehicleOrderView::version,
+                VehicleOrderPayload::new, VehicleOrderPayload.class);
     }
 
     private Connection<VehicleOrderView> list(Caller caller, VehicleOrderList list, Integer first, String after) {
