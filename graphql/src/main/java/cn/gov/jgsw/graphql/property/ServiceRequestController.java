@@ -5,7 +5,6 @@ import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
 import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
-import cn.gov.jgsw.domain.property.api.ServiceLevelTargets;
 import cn.gov.jgsw.domain.property.api.StartServiceWorkCommand;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
@@ -46,8 +45,8 @@ import java.util.Optional;
 /**
  * Property service requests on the phone. The bureau and the acting person come from the token; roles decide who may
  * use which operation ({@code FORBIDDEN}); a request of another bureau, or one the caller may not see, is
- * {@code NOT_FOUND} like a missing id. The due time is fixed when the request is made, from the platform's service
- * levels and the bureau's work calendar, and the record says which.
+ * {@code NOT_FOUND} like a missing id. The due time is fixed when the request is made, from the bureau's service
+ * levels and work calendar, and the record says which.
  */
 @Controller
 @EnableConfigurationProperties(PropertyServiceProperties.class)
@@ -59,16 +58,16 @@ public class ServiceRequestController {
     private final QueryGateway queries;
     private final CursorCodec cursors;
     private final PersonDirectory people;
-    private final ServiceLevelTargets targets;
+    private final ServiceLevels serviceLevels;
     private final Clock clock;
 
     public ServiceRequestController(CommandMutations mutations, QueryGateway queries, CursorCodec cursors,
-                                    PersonDirectory people, PropertyServiceProperties settings, Clock clock) {
+                                    PersonDirectory people, ServiceLevels serviceLevels, Clock clock) {
         this.mutations = mutations;
         this.queries = queries;
         this.cursors = cursors;
         this.people = people;
-        this.targets = settings.targets();
+        this.serviceLevels = serviceLevels;
         this.clock = clock;
     }
 
@@ -104,8 +103,10 @@ public class ServiceRequestController {
         Instant now = clock.instant();
         WorkCalendarsView calendars = queries.query(new FindWorkCalendarsQuery(caller.tenantId()),
                 WorkCalendarsView.class).join();
-        Instant dueAt = targets.dueAt(input.urgency(), now, calendars.workingDays());
-        String dueBasis = targets.basisFor(input.urgency()) + ", work calendar " + calendars.versions();
+        ServiceLevels.InForce levels = serviceLevels.inForce(caller.tenantId());
+        Instant dueAt = levels.targets().dueAt(input.urgency(), now, calendars.workingDays());
+        String dueBasis = levels.targets().basisFor(input.urgency()) + " (" + levels.basis() + "), work calendar "
+                + calendars.versions();
         return mutate(caller, "requestPropertyService", input.idempotencyKey(), input, requestId, null,
                 new RequestPropertyServiceCommand(requestId, caller.tenantId(), caller.userId(), input.category(),
                         input.building(), input.room(), input.description(), input.urgency(), now, dueAt, dueBasis));

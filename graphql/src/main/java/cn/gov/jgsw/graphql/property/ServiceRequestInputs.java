@@ -27,4 +27,8 @@ public final class ServiceRequestInputs {
 
     public record ReopenServiceRequestInput(String idempotencyKey, String requestId, String reason) {
     }
+
+    public record SetServiceLevelTargetsInput(String idempotencyKey, int emergencyWithinHours, int urgentWorkingDays,
+                                              int normalWorkingDays) {
+    }
 }

@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.approvals.ApprovalRequest;
 import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
+import cn.gov.jgsw.domain.property.BureauServiceLevels;
 import cn.gov.jgsw.domain.property.ServiceRequest;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
@@ -45,7 +46,8 @@ public class DomainAggregatesConfiguration {
 
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
-                    WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class);
+                    WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class,
+                    BureauServiceLevels.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -145,6 +145,33 @@ class PropertyServiceFlowIT extends PlatformIT {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    @Test
+    void aBureauAdminSetsTheBureausOwnTargetsWhichNewRequestsGet() {
+        GraphQlClient admin = Phones.of(baseUrl(), "guiyang.bureau-admin");
+        GraphQlClient guiyangClerk = Phones.of(baseUrl(), "guiyang.civil-servant");
+        assertThat(guiyangClerk.execute(GraphQlClient.operation("SetServiceLevelTargets"), Map.of("input",
+                withKey("emergencyWithinHours", 2, "urgentWorkingDays", 1, "normalWorkingDays", 3)))
+                .firstErrorCode()).isEqualTo("FORBIDDEN");
+        assertThat(admin.execute(GraphQlClient.operation("SetServiceLevelTargets"), Map.of("input",
+                withKey("emergencyWithinHours", 48, "urgentWorkingDays", 1, "normalWorkingDays", 3)))
+                .firstErrorCode()).isEqualTo("INVALID_SERVICE_LEVELS");
+
+        JsonNode set = admin.execute(GraphQlClient.operation("SetServiceLevelTargets"), Map.of("input",
+                        withKey("emergencyWithinHours", 2, "urgentWorkingDays", 1, "normalWorkingDays", 3)))
+                .data().at("/setServiceLevelTargets/targets");
+        assertThat(set.get("emergencyWithinHours").asInt()).isEqualTo(2);
+        assertThat(set.get("version").isNull()).isFalse();
+        assertThat(guiyangClerk.execute(GraphQlClient.operation("ServiceLevelTargets")).data()
+                .at("/serviceLevelTargets/emergencyWithinHours").asInt()).isEqualTo(2);
+        assertThat(clerk.execute(GraphQlClient.operation("ServiceLevelTargets")).data()
+                .at("/serviceLevelTargets/version").isNull()).as("Tongzi keeps the platform's").isTrue();
+
+        JsonNode emergency = succeed(guiyangClerk, "RequestPropertyService", repair("EMERGENCY"));
+        Instant requestedAt = OffsetDateTime.parse(emergency.get("requestedAt").asText()).toInstant();
+        assertThat(OffsetDateTime.parse(emergency.get("dueAt").asText()).toInstant())
+                .isEqualTo(requestedAt.plus(java.time.Duration.ofHours(2)));
+    }
+
     /** Every free-text field of a request and of its steps refuses text that has no place in a record. */
     @ParameterizedTest
     @MethodSource("cn.gov.jgsw.ops.support.HostileText#samples")

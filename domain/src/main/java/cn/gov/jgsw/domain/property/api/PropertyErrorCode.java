@@ -17,7 +17,9 @@ public enum PropertyErrorCode implements ErrorCode {
     /** A photo is a JPEG or PNG image of at most 1 MiB. */
     INVALID_PHOTO,
     /** A request holds at most 3 photos. */
-    TOO_MANY_PHOTOS;
+    TOO_MANY_PHOTOS,
+    /** Targets: an emergency within 1 to 24 hours, urgent within 1 to 5 working days, normal within urgent to 10. */
+    INVALID_SERVICE_LEVELS;
 
     @Override
     public String code() {
