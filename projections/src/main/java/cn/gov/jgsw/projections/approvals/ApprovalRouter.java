@@ -3,6 +3,7 @@ package cn.gov.jgsw.projections.approvals;
 import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
 import cn.gov.jgsw.domain.approvals.api.RouteApprovalCommand;
 import cn.gov.jgsw.domain.approvals.api.SubmitApprovalRequestCommand;
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.projections.approvals.api.ApprovalRoute;
 import cn.gov.jgsw.projections.approvals.api.FindApprovalRouteQuery;
 import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
@@ -10,6 +11,8 @@ import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Set;
@@ -21,6 +24,8 @@ import java.util.Set;
  */
 @Component
 public class ApprovalRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApprovalRouter.class);
 
     private final QueryGateway queries;
     private final CommandGateway commands;
@@ -38,8 +43,16 @@ public class ApprovalRouter {
                 calendars.workingDays());
         ApprovalRoute route = queries.query(new FindApprovalRouteQuery(command.tenantId(), command.subjectType(),
                 conditions), ApprovalRoute.class).join();
-        commands.sendAndWait(new SubmitApprovalRequestCommand(command.approvalId(), command.tenantId(),
-                command.subjectType(), command.subjectId(), command.requesterId(), command.summary(),
-                route.policyVersion(), route.steps()));
+        try {
+            commands.sendAndWait(new SubmitApprovalRequestCommand(command.approvalId(), command.tenantId(),
+                    command.subjectType(), command.subjectId(), command.requesterId(), command.summary(),
+                    route.policyVersion(), route.steps()));
+        } catch (BusinessRuleViolation refused) {
+            // The subject waits without approvers (a step nobody but the requester could decide): the bureau admin
+            // has to fix the policy. Said loudly, since nobody's inbox shows it.
+            log.warn("{} {} of {} could not be routed under policy version {}: {}", command.subjectType(),
+                    command.subjectId(), command.tenantId(), route.policyVersion(), refused.errorCode().code());
+            throw refused;
+        }
     }
 }
