@@ -2,9 +2,11 @@ package cn.gov.jgsw.graphql.approvals;
 
 import cn.gov.jgsw.domain.approvals.api.DecideApprovalCommand;
 import cn.gov.jgsw.domain.approvals.api.DelegateApprovalCommand;
+import cn.gov.jgsw.domain.approvals.api.WithdrawApprovalRequestCommand;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DecideApprovalInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DelegateApprovalInput;
+import cn.gov.jgsw.graphql.approvals.ApprovalInputs.WithdrawApprovalInput;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
@@ -85,6 +87,14 @@ public class ApprovalController {
         return mutate(caller, "delegateApproval", input.idempotencyKey(), input, input.approvalId(), null,
                 new DelegateApprovalCommand(input.approvalId(), caller.tenantId(), caller.userId(),
                         input.delegateId()));
+    }
+
+    @MutationMapping
+    public ApprovalPayload withdrawApproval(@Argument WithdrawApprovalInput input,
+                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        approval(input.approvalId(), caller);
+        return mutate(caller, "withdrawApproval", input.idempotencyKey(), input, input.approvalId(), null,
+                new WithdrawApprovalRequestCommand(input.approvalId(), caller.tenantId(), caller.userId()));
     }
 
     private ApprovalPayload mutate(Caller caller, String operation, String key, Object input, String approvalId,

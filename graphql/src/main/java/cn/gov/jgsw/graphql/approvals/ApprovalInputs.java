@@ -18,6 +18,9 @@ public final class ApprovalInputs {
     public record DelegateApprovalInput(String idempotencyKey, String approvalId, String delegateId) {
     }
 
+    public record WithdrawApprovalInput(String idempotencyKey, String approvalId) {
+    }
+
     public record ApproverRuleInput(String role, String personId) {
     }
 

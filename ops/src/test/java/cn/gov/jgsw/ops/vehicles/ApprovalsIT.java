@@ -166,10 +166,19 @@ class ApprovalsIT extends PlatformIT {
         assertThat(decide(admin, delegated, "APPROVE", "代为审批").hasErrors()).isFalse();
         awaitStatus(clerk, delegated, "APPROVED");
 
+        String cancelled = order(false);
+        VehicleOrderSteps.succeed(clerk, "CancelVehicleOrder", withKey("orderId", cancelled, "reason", "会议取消"));
+        awaitApprovalStatus(cancelled, "WITHDRAWN");
+        assertThat(inboxOf(approver)).doesNotContain(cancelled);
+
         String withdrawn = order(false);
-        VehicleOrderSteps.succeed(clerk, "CancelVehicleOrder", withKey("orderId", withdrawn, "reason", "会议取消"));
-        awaitApprovalStatus(withdrawn, "WITHDRAWN");
-        assertThat(inboxOf(approver)).doesNotContain(withdrawn);
+        GraphQlClient.Response notTheirs = approver.execute(GraphQlClient.operation("WithdrawApproval"),
+                Map.of("input", withKey("approvalId", approvalOf(withdrawn))));
+        assertThat(notTheirs.firstErrorCode()).isEqualTo("NOT_THE_REQUESTER");
+        GraphQlClient.Response taken = clerk.execute(GraphQlClient.operation("WithdrawApproval"),
+                Map.of("input", withKey("approvalId", approvalOf(withdrawn))));
+        assertThat(taken.data().at("/withdrawApproval/approval/status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(awaitStatus(clerk, withdrawn, "CANCELLED").get("status").asText()).isEqualTo("CANCELLED");
     }
 
     private void awaitApprovalStatus(String orderId, String status) {
