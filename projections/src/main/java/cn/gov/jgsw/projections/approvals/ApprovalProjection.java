@@ -16,6 +16,7 @@ import cn.gov.jgsw.projections.approvals.api.ApprovalStatus;
 import cn.gov.jgsw.projections.approvals.api.ApprovalView;
 import cn.gov.jgsw.projections.approvals.api.FindApprovalQuery;
 import cn.gov.jgsw.projections.approvals.api.FindPendingApprovalsQuery;
+import cn.gov.jgsw.projections.paging.ListPositions;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -161,11 +162,7 @@ public class ApprovalProjection {
         List<Bson> filters = new ArrayList<>(List.of(Filters.eq("tenantId", query.tenantId()),
                 Filters.eq("waiting", query.userId()), Filters.eq("status", ApprovalStatus.PENDING.name())));
         if (query.afterPosition() != null) {
-            int colon = query.afterPosition().indexOf(':');
-            Date key = new Date(Long.parseLong(query.afterPosition().substring(0, colon)));
-            String id = query.afterPosition().substring(colon + 1);
-            filters.add(Filters.or(Filters.lt("submittedAt", key),
-                    Filters.and(Filters.eq("submittedAt", key), Filters.lt("_id", id))));
+            filters.add(ListPositions.after(query.afterPosition(), "submittedAt", true));
         }
         List<ApprovalView> found = approvals.find(Filters.and(filters)).sort(Sorts.descending("submittedAt", "_id"))
                 .limit(query.limit() + 1).map(ApprovalProjection::view).into(new ArrayList<>());
@@ -189,6 +186,6 @@ public class ApprovalProjection {
                 steps.get(current).name(), steps.size(), d.getList("waiting", String.class),
                 steps.stream().flatMap(step -> step.approverIds().stream()).distinct().toList(), steps, submittedAt,
                 d.getString("decidedBy"), d.getString("decisionComment"), d.getLong("policyVersion"),
-                submittedAt.toEpochMilli() + ":" + d.getString("_id"), d.getLong("version"));
+                ListPositions.of(submittedAt, d.getString("_id")), d.getLong("version"));
     }
 }

@@ -11,6 +11,7 @@ import cn.gov.jgsw.domain.property.api.ServiceRequestStatus;
 import cn.gov.jgsw.domain.property.api.ServiceWorkFinishedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceWorkStartedEvent;
 import cn.gov.jgsw.domain.property.api.Urgency;
+import cn.gov.jgsw.projections.paging.ListPositions;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestQuery;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestsQuery;
 import cn.gov.jgsw.projections.property.api.ServiceRequestPage;
@@ -162,11 +163,7 @@ public class ServiceRequestProjection {
                             ServiceRequestStatus.ACCEPTED.name(), ServiceRequestStatus.IN_PROGRESS.name()))));
         }
         if (query.afterPosition() != null) {
-            int colon = query.afterPosition().indexOf(':');
-            Date key = new Date(Long.parseLong(query.afterPosition().substring(0, colon)));
-            String id = query.afterPosition().substring(colon + 1);
-            filters.add(Filters.or(Filters.lt("requestedAt", key),
-                    Filters.and(Filters.eq("requestedAt", key), Filters.lt("_id", id))));
+            filters.add(ListPositions.after(query.afterPosition(), "requestedAt", true));
         }
         List<ServiceRequestView> found = requests.find(Filters.and(filters))
                 .sort(Sorts.descending("requestedAt", "_id")).limit(query.limit() + 1)
@@ -197,6 +194,6 @@ public class ServiceRequestProjection {
                 d.getList("photos", Document.class, List.of()).stream().map(photo -> new ServiceRequestView.Photo(
                         photo.getString("_id"), photo.getString("contentType"), photo.getLong("sizeBytes"),
                         photo.getString("sha256"))).toList(),
-                requestedAt.toEpochMilli() + ":" + d.getString("_id"), d.getLong("version"));
+                ListPositions.of(requestedAt, d.getString("_id")), d.getLong("version"));
     }
 }

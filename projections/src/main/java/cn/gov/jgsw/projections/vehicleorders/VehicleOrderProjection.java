@@ -11,6 +11,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
+import cn.gov.jgsw.projections.paging.ListPositions;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersByIdQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
@@ -174,23 +175,13 @@ public class VehicleOrderProjection {
             }
         }
         if (query.afterPosition() != null) {
-            filters.add(after(query.afterPosition(), sortField, newestFirst));
+            filters.add(ListPositions.after(query.afterPosition(), sortField, newestFirst));
         }
         Bson sort = newestFirst ? Sorts.descending(sortField, "_id") : Sorts.ascending(sortField, "_id");
         List<VehicleOrderView> found = orders.find(Filters.and(filters)).sort(sort).limit(query.limit() + 1)
                 .map(VehicleOrderProjection::view).into(new ArrayList<>());
         boolean hasMore = found.size() > query.limit();
         return new VehicleOrderPage(hasMore ? found.subList(0, query.limit()) : found, hasMore);
-    }
-
-    /** Entries strictly after the position "epochMillis:id" in the list's order. */
-    private static Bson after(String position, String sortField, boolean descending) {
-        int colon = position.indexOf(':');
-        Date key = new Date(Long.parseLong(position.substring(0, colon)));
-        String id = position.substring(colon + 1);
-        return descending
-                ? Filters.or(Filters.lt(sortField, key), Filters.and(Filters.eq(sortField, key), Filters.lt("_id", id)))
-                : Filters.or(Filters.gt(sortField, key), Filters.and(Filters.eq(sortField, key), Filters.gt("_id", id)));
     }
 
     private void update(String tenantId, String orderId, long sequence, Bson changes) {
