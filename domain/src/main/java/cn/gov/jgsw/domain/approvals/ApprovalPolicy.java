@@ -1,5 +1,6 @@
 package cn.gov.jgsw.domain.approvals;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
 import cn.gov.jgsw.domain.approvals.api.ApprovalErrorCode;
 import cn.gov.jgsw.domain.approvals.api.ApprovalPolicyIds;
 import cn.gov.jgsw.domain.approvals.api.ApprovalPolicySetEvent;
@@ -18,7 +19,6 @@ import org.axonframework.modelling.command.CreationPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
@@ -30,8 +30,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 public class ApprovalPolicy {
 
     static final int LONGEST_STEP_NAME = 50;
-    /** Conditions are names the subject's context computes, e.g. {@code OFF_HOURS}. */
-    private static final Pattern CONDITION = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
     @AggregateIdentifier
     private String policyId;
@@ -72,7 +70,7 @@ public class ApprovalPolicy {
                     || step.approvers().stream().anyMatch(rule -> rule == null || !rule.valid())) {
                 throw invalid("step " + name + " lacks approvers or a sign-off mode");
             }
-            if (step.onlyWhen() != null && !CONDITION.matcher(step.onlyWhen()).matches()) {
+            if (step.onlyWhen() != null && !ApprovalConditions.isKnown(step.onlyWhen())) {
                 throw invalid("condition " + step.onlyWhen());
             }
             List<ApproverRule> approvers = step.approvers().stream().distinct().toList();

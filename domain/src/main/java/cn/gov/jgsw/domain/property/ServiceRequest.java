@@ -3,6 +3,11 @@ package cn.gov.jgsw.domain.property;
 import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.AttachServicePhotoCommand;
 import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.QuoteServiceCostCommand;
+import cn.gov.jgsw.domain.property.api.ServiceCategory;
+import cn.gov.jgsw.domain.property.api.ServiceCostQuotedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceCostSettledEvent;
+import cn.gov.jgsw.domain.property.api.SettleServiceCostCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
 import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
 import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
@@ -36,6 +41,7 @@ import java.util.HashSet;
 import java.util.Set;
 
 import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.ACCEPTED;
+import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.AWAITING_COST_APPROVAL;
 import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.CONFIRMED;
 import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.FINISHED;
 import static cn.gov.jgsw.domain.property.api.ServiceRequestStatus.IN_PROGRESS;
@@ -45,7 +51,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A property service request (物业服务申请): requested → accepted and assigned → started → finished → confirmed and
- * rated, or reopened back to the assignee. Handlers answer the aggregate's version (read-your-writes) and answer a
+ * rated, or reopened back to the assignee. Before starting, the assignee may quote a cost, which waits for the bureau's
+ * approvers (费用审批) and then comes back to the assignee, approved or not. Handlers answer the aggregate's version (read-your-writes) and answer a
  * request key they have handled before as they did (ADR 0002).
  */
 public class ServiceRequest {
@@ -56,6 +63,8 @@ public class ServiceRequest {
     static final int MOST_PHOTOS = 3;
     static final long LARGEST_PHOTO = 1024 * 1024;
     static final Set<String> PHOTO_TYPES = Set.of("image/jpeg", "image/png");
+    /** 1 million yuan: more than any repair a property contract's staff would quote. */
+    static final long LARGEST_COST_FEN = 100_000_000L;
 
     @AggregateIdentifier
     private String requestId;
@@ -63,6 +72,12 @@ public class ServiceRequest {
     private String requesterId;
     private String assigneeId;
     private ServiceRequestStatus status;
+    private ServiceCategory category;
+    private String building;
+    private String room;
+    private int quotes;
+    private boolean quoteOpen;
+    private long quotedCostFen;
     private Instant dueAt;
     private boolean breached;
     private final Set<String> photoIds = new HashSet<>();
@@ -133,6 +148,38 @@ public class ServiceRequest {
         requireAssignee(command.staffId());
         String note = text(command.note(), LONGEST_DESCRIPTION, "note");
         apply(new ServiceWorkFinishedEvent(requestId, tenantId, command.staffId(), note, command.finishedAt()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(QuoteServiceCostCommand command, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(ACCEPTED, "quote");
+        requireAssignee(command.staffId());
+        if (command.costFen() < 1 || command.costFen() > LARGEST_COST_FEN) {
+            throw refused(PropertyErrorCode.INVALID_COST_QUOTE, "cost " + command.costFen());
+        }
+        String note = FreeText.required(command.note(), LONGEST_REASON, PropertyErrorCode.INVALID_COST_QUOTE, "note");
+        apply(new ServiceCostQuotedEvent(requestId, tenantId, command.staffId(), quotes + 1, command.costFen(), note,
+                category, building, room));
+        return getVersion();
+    }
+
+    /** Answers without recording for a quote already settled: the process following the approval may retry. */
+    @CommandHandler
+    long handle(SettleServiceCostCommand command) {
+        requireTenant(command.tenantId());
+        if (command.quoteNumber() < quotes || (command.quoteNumber() == quotes && !quoteOpen)) {
+            return getVersion();
+        }
+        if (command.quoteNumber() != quotes || command.outcome() == null) {
+            throw refused(PropertyErrorCode.INVALID_SERVICE_TRANSITION, "settle quote " + command.quoteNumber());
+        }
+        apply(new ServiceCostSettledEvent(requestId, tenantId, quotes, quotedCostFen, command.outcome(),
+                command.decidedBy(), command.comment()));
         return getVersion();
     }
 
@@ -260,8 +307,26 @@ public class ServiceRequest {
         requestId = event.requestId();
         tenantId = event.tenantId();
         requesterId = event.requesterId();
+        category = event.category();
+        building = event.building();
+        room = event.room();
         dueAt = event.dueAt();
         status = REQUESTED;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceCostQuotedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        quotes = event.quoteNumber();
+        quotedCostFen = event.costFen();
+        quoteOpen = true;
+        status = AWAITING_COST_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(ServiceCostSettledEvent event) {
+        quoteOpen = false;
+        status = ACCEPTED;
     }
 
     @EventSourcingHandler

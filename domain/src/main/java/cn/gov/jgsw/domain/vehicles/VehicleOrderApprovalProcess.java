@@ -13,6 +13,7 @@ import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
+import cn.gov.jgsw.domain.shared.api.FreeText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -51,7 +52,7 @@ public class VehicleOrderApprovalProcess {
         approvalId = approvalIdOf(event.orderId());
         SagaLifecycle.associateWith("approvalId", approvalId);
         commands.send(new RouteApprovalCommand(approvalId, tenantId, SubjectType.VEHICLE_ORDER, orderId, requesterId,
-                summaryOf(event), event.plannedWindow().start(), event.plannedWindow().end()));
+                summaryOf(event), event.plannedWindow().start(), event.plannedWindow().end(), null));
     }
 
     @EndSaga
@@ -89,7 +90,6 @@ public class VehicleOrderApprovalProcess {
         String summary = "用车 " + WHEN.format(event.plannedWindow().start()) + "–"
                 + WHEN.format(event.plannedWindow().end()) + " " + event.origin() + " → " + event.destination()
                 + "：" + event.purpose();
-        return summary.codePointCount(0, summary.length()) <= 200 ? summary
-                : summary.substring(0, summary.offsetByCodePoints(0, 199)) + "…";
+        return FreeText.shortened(summary, 200);
     }
 }

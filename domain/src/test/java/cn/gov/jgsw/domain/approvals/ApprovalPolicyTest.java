@@ -51,7 +51,11 @@ class ApprovalPolicyTest {
                 List.of(new PolicyStep("审批", List.of(new ApproverRule("APPROVER", "user-1")), SignOff.ANY, null)),
                 List.of(new PolicyStep("审批", List.of(ApproverRule.role("APPROVER")), null, null)),
                 List.of(APPROVERS, new PolicyStep("夜间", List.of(ApproverRule.role("APPROVER")), SignOff.ANY,
-                        "off hours")))) {
+                        "off hours")),
+                List.of(APPROVERS, new PolicyStep("大额", List.of(ApproverRule.role("APPROVER")), SignOff.ANY,
+                        "COST_OVER_FIVE")),
+                List.of(APPROVERS, new PolicyStep("夜间", List.of(ApproverRule.role("APPROVER")), SignOff.ANY,
+                        "NIGHT")))) {
             fixture.givenNoPriorActivity()
                     .when(new SetApprovalPolicyCommand(ID, NANMING, VEHICLE_ORDER, steps))
                     .expectNoEvents()

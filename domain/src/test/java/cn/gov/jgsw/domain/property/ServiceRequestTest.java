@@ -3,6 +3,11 @@ package cn.gov.jgsw.domain.property;
 import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.AttachServicePhotoCommand;
 import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
+import cn.gov.jgsw.domain.property.api.CostApprovalOutcome;
+import cn.gov.jgsw.domain.property.api.QuoteServiceCostCommand;
+import cn.gov.jgsw.domain.property.api.ServiceCostQuotedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceCostSettledEvent;
+import cn.gov.jgsw.domain.property.api.SettleServiceCostCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
 import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
 import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
@@ -111,6 +116,77 @@ class ServiceRequestTest {
                 .expectException(refusedWith(PropertyErrorCode.NOT_THE_ASSIGNEE));
         fixture.given(requested())
                 .when(new FinishServiceWorkCommand(REQUEST, NANMING, STAFF, "完成", ASKED))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
+    }
+
+    private static ServiceCostQuotedEvent quoted(int number, long costFen) {
+        return new ServiceCostQuotedEvent(REQUEST, NANMING, STAFF, number, costFen, "更换空调压缩机",
+                ServiceCategory.REPAIR, "1号楼", "301");
+    }
+
+    @Test
+    void theAssigneeQuotesACostBeforeStartingAndWorkWaitsForItsApproval() {
+        fixture.given(requested(), accepted())
+                .when(new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 620_000, " 更换空调压缩机 "))
+                .expectEvents(quoted(1, 620_000));
+        fixture.given(requested(), accepted(), quoted(1, 620_000))
+                .when(new StartServiceWorkCommand(REQUEST, NANMING, STAFF))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
+        fixture.given(requested(), accepted(), quoted(1, 620_000))
+                .when(new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 10_000, "另一项"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
+    }
+
+    @Test
+    void onlyTheAssigneeQuotesAndOnlyASensibleCostWithANote() {
+        fixture.given(requested(), accepted())
+                .when(new QuoteServiceCostCommand(REQUEST, NANMING, CLERK, 620_000, "更换空调压缩机"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.NOT_THE_ASSIGNEE));
+        fixture.given(requested())
+                .when(new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 620_000, "更换空调压缩机"))
+                .expectNoEvents()
+                .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
+        for (QuoteServiceCostCommand invalid : new QuoteServiceCostCommand[]{
+                new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 0, "更换空调压缩机"),
+                new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, -5, "更换空调压缩机"),
+                new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 100_000_001L, "更换空调压缩机"),
+                new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 620_000, " "),
+                new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 620_000, "压缩机\u202E")}) {
+            fixture.given(requested(), accepted())
+                    .when(invalid)
+                    .expectNoEvents()
+                    .expectException(refusedWith(PropertyErrorCode.INVALID_COST_QUOTE));
+        }
+    }
+
+    @Test
+    void theApprovalsOutcomeIsRecordedOnceAndTheWorkGoesOn() {
+        ServiceCostSettledEvent approved = new ServiceCostSettledEvent(REQUEST, NANMING, 1, 620_000,
+                CostApprovalOutcome.APPROVED, "user-nanming-approver", null);
+        fixture.given(requested(), accepted(), quoted(1, 620_000))
+                .when(new SettleServiceCostCommand(REQUEST, NANMING, 1, CostApprovalOutcome.APPROVED,
+                        "user-nanming-approver", null))
+                .expectEvents(approved);
+        fixture.given(requested(), accepted(), quoted(1, 620_000), approved)
+                .when(new SettleServiceCostCommand(REQUEST, NANMING, 1, CostApprovalOutcome.APPROVED,
+                        "user-nanming-approver", null))
+                .expectNoEvents()
+                .expectResultMessagePayload(3L);
+        fixture.given(requested(), accepted(), quoted(1, 620_000), approved)
+                .when(new StartServiceWorkCommand(REQUEST, NANMING, STAFF))
+                .expectEvents(new ServiceWorkStartedEvent(REQUEST, NANMING, STAFF));
+        ServiceCostSettledEvent returned = new ServiceCostSettledEvent(REQUEST, NANMING, 1, 620_000,
+                CostApprovalOutcome.RETURNED, "user-nanming-approver", "请附两家报价");
+        fixture.given(requested(), accepted(), quoted(1, 620_000), returned)
+                .when(new QuoteServiceCostCommand(REQUEST, NANMING, STAFF, 580_000, "更换空调压缩机"))
+                .expectEvents(new ServiceCostQuotedEvent(REQUEST, NANMING, STAFF, 2, 580_000, "更换空调压缩机",
+                        ServiceCategory.REPAIR, "1号楼", "301"));
+        fixture.given(requested(), accepted())
+                .when(new SettleServiceCostCommand(REQUEST, NANMING, 1, CostApprovalOutcome.APPROVED, "x", null))
                 .expectNoEvents()
                 .expectException(refusedWith(PropertyErrorCode.INVALID_SERVICE_TRANSITION));
     }

@@ -45,7 +45,7 @@ class VehicleOrderApprovalProcessTest {
                 .whenAggregate(ORDER).publishes(ordered())
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new RouteApprovalCommand(APPROVAL, NANMING, VEHICLE_ORDER, ORDER, CLERK,
-                        "用车 12-01 09:00–12-01 11:00 南明区政府 → 省局：参加全省会议", WINDOW.start(), WINDOW.end()));
+                        "用车 12-01 09:00–12-01 11:00 南明区政府 → 省局：参加全省会议", WINDOW.start(), WINDOW.end(), null));
     }
 
     @Test

@@ -3,6 +3,8 @@ package cn.gov.jgsw.graphql.approvals;
 import cn.gov.jgsw.domain.approvals.api.SubjectType;
 import cn.gov.jgsw.graphql.runtime.ReferenceBatches;
 import cn.gov.jgsw.projections.approvals.api.ApprovalView;
+import cn.gov.jgsw.projections.property.api.FindServiceRequestsByIdQuery;
+import cn.gov.jgsw.projections.property.api.ServiceRequestView;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersByIdQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
@@ -42,5 +44,14 @@ public class ApprovalFields {
                 (tenantId, ids) -> queries.query(new FindVehicleOrdersByIdQuery(tenantId, ids),
                                 ResponseTypes.multipleInstancesOf(VehicleOrderView.class)).join().stream()
                         .collect(Collectors.toMap(VehicleOrderView::id, order -> order)));
+    }
+
+    @BatchMapping(typeName = "Approval", field = "serviceRequest")
+    public Map<ApprovalView, ServiceRequestView> serviceRequest(List<ApprovalView> approvals) {
+        return ReferenceBatches.resolve(approvals, ApprovalView::tenantId,
+                approval -> approval.subjectType() == SubjectType.PROPERTY_SERVICE ? approval.subjectId() : null,
+                (tenantId, ids) -> queries.query(new FindServiceRequestsByIdQuery(tenantId, ids),
+                                ResponseTypes.multipleInstancesOf(ServiceRequestView.class)).join().stream()
+                        .collect(Collectors.toMap(ServiceRequestView::id, request -> request)));
     }
 }

@@ -24,7 +24,8 @@ public final class ApprovalInputs {
     public record ApproverRuleInput(String role, String personId) {
     }
 
-    public record PolicyStepInput(String name, List<ApproverRuleInput> approvers, SignOff signOff, String onlyWhen) {
+    public record PolicyStepInput(String name, List<ApproverRuleInput> approvers, SignOff signOff, String onlyWhen,
+                                  Integer costOverYuan) {
     }
 
     public record SetApprovalPolicyInput(String idempotencyKey, SubjectType subjectType, List<PolicyStepInput> steps) {

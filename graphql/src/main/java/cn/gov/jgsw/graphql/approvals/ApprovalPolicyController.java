@@ -1,10 +1,13 @@
 package cn.gov.jgsw.graphql.approvals;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
+import cn.gov.jgsw.domain.approvals.api.ApprovalErrorCode;
 import cn.gov.jgsw.domain.approvals.api.ApprovalPolicyIds;
 import cn.gov.jgsw.domain.approvals.api.ApproverRule;
 import cn.gov.jgsw.domain.approvals.api.PolicyStep;
 import cn.gov.jgsw.domain.approvals.api.SetApprovalPolicyCommand;
 import cn.gov.jgsw.domain.approvals.api.SubjectType;
+import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.ApproverRuleInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.PolicyStepInput;
@@ -32,6 +35,8 @@ import java.util.Optional;
 /** Bureau admins read and set the bureau's approval policies. A named approver must be a person of the bureau. */
 @Controller
 public class ApprovalPolicyController {
+
+    static final String COST_OVER = "COST_OVER";
 
     private final CommandMutations mutations;
     private final QueryGateway queries;
@@ -67,10 +72,30 @@ public class ApprovalPolicyController {
                 SetApprovalPolicyPayload::new, SetApprovalPolicyPayload.class);
     }
 
+    @SchemaMapping(typeName = "PolicyStep", field = "onlyWhen")
+    public String onlyWhen(PolicyStep step) {
+        return ApprovalConditions.costCapYuan(step.onlyWhen()) != null ? COST_OVER : step.onlyWhen();
+    }
+
+    @SchemaMapping(typeName = "PolicyStep", field = "costOverYuan")
+    public Integer costOverYuan(PolicyStep step) {
+        return ApprovalConditions.costCapYuan(step.onlyWhen());
+    }
+
     private PolicyStep step(Caller caller, PolicyStepInput step) {
         List<ApproverRule> approvers = step.approvers() == null ? List.of()
                 : step.approvers().stream().map(rule -> rule(caller, rule)).toList();
-        return new PolicyStep(step.name(), approvers, step.signOff(), step.onlyWhen());
+        return new PolicyStep(step.name(), approvers, step.signOff(), condition(step));
+    }
+
+    /** The SDL's {@code COST_OVER} with its cap is one condition in the policy, so that its version carries the cap. */
+    private static String condition(PolicyStepInput step) {
+        boolean costOver = COST_OVER.equals(step.onlyWhen());
+        if (costOver != (step.costOverYuan() != null)) {
+            throw new BusinessRuleViolation(ApprovalErrorCode.INVALID_APPROVAL_POLICY,
+                    "costOverYuan " + step.costOverYuan() + " with condition " + step.onlyWhen());
+        }
+        return costOver ? ApprovalConditions.costOver(step.costOverYuan()) : step.onlyWhen();
     }
 
     /** A named person must be of the caller's bureau: anyone else is "not found", like a missing id. */

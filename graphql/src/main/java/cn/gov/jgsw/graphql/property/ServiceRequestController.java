@@ -3,6 +3,7 @@ package cn.gov.jgsw.graphql.property;
 import cn.gov.jgsw.domain.property.api.AcceptServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.ConfirmServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.FinishServiceWorkCommand;
+import cn.gov.jgsw.domain.property.api.QuoteServiceCostCommand;
 import cn.gov.jgsw.domain.property.api.ReopenServiceRequestCommand;
 import cn.gov.jgsw.domain.property.api.RequestPropertyServiceCommand;
 import cn.gov.jgsw.domain.property.api.StartServiceWorkCommand;
@@ -12,6 +13,7 @@ import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.AcceptServiceRequestInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.ConfirmServiceRequestInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.FinishServiceWorkInput;
+import cn.gov.jgsw.graphql.property.ServiceRequestInputs.QuoteServiceCostInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.ReopenServiceRequestInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.RequestPropertyServiceInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.StartServiceWorkInput;
@@ -134,6 +136,16 @@ public class ServiceRequestController {
         requireVisible(caller, input.requestId());
         return mutate(caller, "startServiceWork", input.idempotencyKey(), input, input.requestId(), null,
                 new StartServiceWorkCommand(input.requestId(), caller.tenantId(), caller.userId()));
+    }
+
+    @MutationMapping
+    public ServiceRequestPayload quoteServiceCost(@Argument QuoteServiceCostInput input,
+                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.PROPERTY_STAFF);
+        requireVisible(caller, input.requestId());
+        return mutate(caller, "quoteServiceCost", input.idempotencyKey(), input, input.requestId(), null,
+                new QuoteServiceCostCommand(input.requestId(), caller.tenantId(), caller.userId(), input.costFen(),
+                        input.note()));
     }
 
     @MutationMapping

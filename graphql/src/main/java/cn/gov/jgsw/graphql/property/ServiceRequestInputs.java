@@ -22,6 +22,9 @@ public final class ServiceRequestInputs {
     public record FinishServiceWorkInput(String idempotencyKey, String requestId, String note) {
     }
 
+    public record QuoteServiceCostInput(String idempotencyKey, String requestId, long costFen, String note) {
+    }
+
     public record ConfirmServiceRequestInput(String idempotencyKey, String requestId, int rating, String comment) {
     }
 

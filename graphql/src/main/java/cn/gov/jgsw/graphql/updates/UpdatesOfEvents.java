@@ -3,6 +3,8 @@ package cn.gov.jgsw.graphql.updates;
 import cn.gov.jgsw.domain.approvals.api.ApprovalDelegatedEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalRequestSubmittedEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalStepCompletedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceCostQuotedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceCostSettledEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceWorkFinishedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceWorkStartedEvent;
@@ -81,6 +83,12 @@ public class UpdatesOfEvents {
             return order(e.tenantId(), e.orderId(), "COMPLETED", at);
         }
         if (payload instanceof ServiceRequestAcceptedEvent e) {
+            return serviceRequest(e.tenantId(), e.requestId(), "ACCEPTED", at);
+        }
+        if (payload instanceof ServiceCostQuotedEvent e) {
+            return serviceRequest(e.tenantId(), e.requestId(), "AWAITING_COST_APPROVAL", at);
+        }
+        if (payload instanceof ServiceCostSettledEvent e) {
             return serviceRequest(e.tenantId(), e.requestId(), "ACCEPTED", at);
         }
         if (payload instanceof ServiceWorkStartedEvent e) {

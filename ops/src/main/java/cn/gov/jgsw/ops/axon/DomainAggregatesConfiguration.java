@@ -6,6 +6,7 @@ import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
 import cn.gov.jgsw.domain.property.BureauServiceLevels;
+import cn.gov.jgsw.domain.property.ServiceCostApprovalProcess;
 import cn.gov.jgsw.domain.property.ServiceRequest;
 import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
@@ -41,8 +42,9 @@ import java.util.function.Function;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainAggregatesConfiguration {
 
-    /** Axon's name for the process's event processor: the saga's simple name and {@code Processor}. */
-    static final String VEHICLE_ORDER_APPROVALS = VehicleOrderApprovalProcess.class.getSimpleName() + "Processor";
+    /** The process managers (sagas); each has its own event processor, named by Axon after the saga. */
+    static final List<Class<?>> PROCESSES = List.of(VehicleOrderApprovalProcess.class,
+            ServiceCostApprovalProcess.class);
 
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
@@ -62,17 +64,23 @@ public class DomainAggregatesConfiguration {
             }
             // A recorded read is created once and never loaded again: nothing to cache or snapshot.
             configurer.configureAggregate(SensitiveRead.class);
-            // Orders placed before approvals existed are not routed again: the process starts at the stream's head.
-            configurer.eventProcessing(processing -> processing
-                    .registerSaga(VehicleOrderApprovalProcess.class)
-                    .registerTrackingEventProcessorConfiguration(VEHICLE_ORDER_APPROVALS, configuration ->
+            // A process added to a running platform takes up what happens from then on, not the stream's past:
+            // orders placed before approvals existed are not routed again.
+            configurer.eventProcessing(processing -> PROCESSES.forEach(process -> processing
+                    .registerSaga(process)
+                    .registerTrackingEventProcessorConfiguration(processorOf(process), configuration ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken)));
+                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken))));
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
                     configuration.repository(Vehicle.class),
                     configuration.repository(Driver.class)));
         };
+    }
+
+    /** Axon's name for a process's event processor: the saga's simple name and {@code Processor}. */
+    static String processorOf(Class<?> process) {
+        return process.getSimpleName() + "Processor";
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.demo;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
 import cn.gov.jgsw.domain.approvals.api.ApprovalPolicyIds;
 import cn.gov.jgsw.domain.approvals.api.ApproverRule;
 import cn.gov.jgsw.domain.approvals.api.PolicyStep;
@@ -23,11 +24,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Gives every demo bureau an explicit vehicle-order policy, one step decided by any one of its approvers, for its
- * bureau admin to see and change. Setting the same policy again records nothing, so a restart adds nothing.
+ * Gives every demo bureau explicit policies for its bureau admin to see and change: vehicle orders, one step decided by
+ * any one of its approvers; quoted property-service costs, any one approver, and the bureau admin too for a cost over
+ * 5,000 yuan. Setting the same policy again records nothing, so a restart adds nothing.
  */
 @Component
 @Profile("demo")
@@ -37,6 +40,12 @@ class DemoApprovalPolicySeeder implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoApprovalPolicySeeder.class);
     static final List<PolicyStep> VEHICLE_ORDER_STEPS = List.of(
             new PolicyStep("用车审批", List.of(ApproverRule.role(Role.APPROVER.name())), SignOff.ANY, null));
+    static final List<PolicyStep> PROPERTY_SERVICE_STEPS = List.of(
+            new PolicyStep("费用审批", List.of(ApproverRule.role(Role.APPROVER.name())), SignOff.ANY, null),
+            new PolicyStep("单位负责人审批", List.of(ApproverRule.role(Role.BUREAU_ADMIN.name())), SignOff.ANY,
+                    ApprovalConditions.costOver(5000)));
+    static final Map<SubjectType, List<PolicyStep>> POLICIES = Map.of(SubjectType.VEHICLE_ORDER, VEHICLE_ORDER_STEPS,
+            SubjectType.PROPERTY_SERVICE, PROPERTY_SERVICE_STEPS);
 
     private final CommandGateway commands;
 
@@ -49,11 +58,14 @@ class DemoApprovalPolicySeeder implements ApplicationRunner {
         for (Bureau bureau : DemoBureaus.all()) {
             Caller seeder = new Caller("system-demo-seed", bureau.id(), null, Set.of(Role.BUREAU_ADMIN),
                     "platform/demo-seed");
-            String policyId = ApprovalPolicyIds.of(bureau.id(), SubjectType.VEHICLE_ORDER);
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetApprovalPolicyCommand(policyId,
-                            bureau.id(), SubjectType.VEHICLE_ORDER, VEHICLE_ORDER_STEPS))
-                    .andMetaData(CommandMetadata.of(seeder, "demo-seed-" + policyId, null)));
+            POLICIES.forEach((subjectType, steps) -> {
+                String policyId = ApprovalPolicyIds.of(bureau.id(), subjectType);
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(new SetApprovalPolicyCommand(policyId,
+                                bureau.id(), subjectType, steps))
+                        .andMetaData(CommandMetadata.of(seeder, "demo-seed-" + policyId, null)));
+            });
         }
-        log.info("Demo approval policies ready (vehicle orders: any one approver)");
+        log.info("Demo approval policies ready (vehicle orders: any one approver; property-service costs: any one "
+                + "approver, and the bureau admin over 5,000 yuan)");
     }
 }

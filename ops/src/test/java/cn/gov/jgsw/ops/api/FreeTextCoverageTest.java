@@ -49,7 +49,8 @@ class FreeTextCoverageTest {
             Map.entry("RequestPropertyServiceInput.description", "PropertyServiceFlowIT"),
             Map.entry("FinishServiceWorkInput.note", "PropertyServiceFlowIT"),
             Map.entry("ConfirmServiceRequestInput.comment", "PropertyServiceFlowIT"),
-            Map.entry("ReopenServiceRequestInput.reason", "PropertyServiceFlowIT"));
+            Map.entry("ReopenServiceRequestInput.reason", "PropertyServiceFlowIT"),
+            Map.entry("QuoteServiceCostInput.note", "ServiceCostApprovalIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.approvals;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalConditions;
 import cn.gov.jgsw.domain.approvals.api.ApprovalPolicySetEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalStepPlan;
 import cn.gov.jgsw.domain.approvals.api.ApproverRule;
@@ -89,7 +90,7 @@ public class ApprovalPolicyProjection {
         List<PolicyStep> steps = policy.map(ApprovalPolicyView::steps).orElse(List.of(DEFAULT_STEP));
         List<ApprovalStepPlan> route = new ArrayList<>();
         for (PolicyStep step : steps) {
-            if (step.onlyWhen() == null || query.conditions().contains(step.onlyWhen())) {
+            if (ApprovalConditions.applies(step.onlyWhen(), query.conditions(), query.costFen())) {
                 route.add(new ApprovalStepPlan(step.name(), approvers(query.tenantId(), step.approvers()),
                         step.signOff()));
             }

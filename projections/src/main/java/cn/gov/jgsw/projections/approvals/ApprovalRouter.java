@@ -42,7 +42,7 @@ public class ApprovalRouter {
         Set<String> conditions = ApprovalConditions.of(command.plannedStart(), command.plannedEnd(),
                 calendars.workingDays());
         ApprovalRoute route = queries.query(new FindApprovalRouteQuery(command.tenantId(), command.subjectType(),
-                conditions), ApprovalRoute.class).join();
+                conditions, command.costFen()), ApprovalRoute.class).join();
         try {
             commands.sendAndWait(new SubmitApprovalRequestCommand(command.approvalId(), command.tenantId(),
                     command.subjectType(), command.subjectId(), command.requesterId(), command.summary(),

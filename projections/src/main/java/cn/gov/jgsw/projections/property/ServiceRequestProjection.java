@@ -1,7 +1,11 @@
 package cn.gov.jgsw.projections.property;
 
+import cn.gov.jgsw.domain.property.api.CostApprovalIds;
+import cn.gov.jgsw.domain.property.api.CostApprovalOutcome;
 import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceCategory;
+import cn.gov.jgsw.domain.property.api.ServiceCostQuotedEvent;
+import cn.gov.jgsw.domain.property.api.ServiceCostSettledEvent;
 import cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent;
 import cn.gov.jgsw.domain.property.api.ServicePhotoAttachedEvent;
 import cn.gov.jgsw.domain.property.api.ServiceRequestAcceptedEvent;
@@ -13,6 +17,7 @@ import cn.gov.jgsw.domain.property.api.ServiceWorkStartedEvent;
 import cn.gov.jgsw.domain.property.api.Urgency;
 import cn.gov.jgsw.projections.paging.ListPositions;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestQuery;
+import cn.gov.jgsw.projections.property.api.FindServiceRequestsByIdQuery;
 import cn.gov.jgsw.projections.property.api.FindServiceRequestsQuery;
 import cn.gov.jgsw.projections.property.api.ServiceRequestPage;
 import cn.gov.jgsw.projections.property.api.ServiceRequestView;
@@ -105,6 +110,36 @@ public class ServiceRequestProjection {
     }
 
     @EventHandler
+    void on(ServiceCostQuotedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.requestId(), sequence, Updates.combine(
+                status(ServiceRequestStatus.AWAITING_COST_APPROVAL),
+                Updates.push("costQuotes", new Document("number", event.quoteNumber())
+                        .append("costFen", event.costFen())
+                        .append("note", event.note())
+                        .append("approvalId", CostApprovalIds.of(event.requestId(), event.quoteNumber())))));
+    }
+
+    /** Settles the quote in the stored list: read, changed and written whole, guarded by the version like any step. */
+    @EventHandler
+    void on(ServiceCostSettledEvent event, @SequenceNumber long sequence) {
+        Document request = requests.find(Filters.and(Filters.eq("tenantId", event.tenantId()),
+                Filters.eq("_id", event.requestId()))).first();
+        if (request == null) {
+            return;
+        }
+        List<Document> quotes = new ArrayList<>(request.getList("costQuotes", Document.class, List.of()));
+        quotes.replaceAll(quote -> quote.getInteger("number") == event.quoteNumber()
+                ? new Document(quote).append("outcome", event.outcome().name())
+                        .append("decisionComment", event.comment())
+                : quote);
+        long approved = request.get("approvedCostFen", 0L)
+                + (event.outcome() == CostApprovalOutcome.APPROVED ? event.costFen() : 0L);
+        update(event.tenantId(), event.requestId(), sequence, Updates.combine(
+                status(ServiceRequestStatus.ACCEPTED), Updates.set("costQuotes", quotes),
+                Updates.set("approvedCostFen", approved)));
+    }
+
+    @EventHandler
     void on(ServiceRequestConfirmedEvent event, @SequenceNumber long sequence) {
         update(event.tenantId(), event.requestId(), sequence, Updates.combine(status(ServiceRequestStatus.CONFIRMED),
                 Updates.set("rating", event.rating()), Updates.set("confirmComment", event.comment())));
@@ -152,6 +187,13 @@ public class ServiceRequestProjection {
     }
 
     @QueryHandler
+    List<ServiceRequestView> handle(FindServiceRequestsByIdQuery query) {
+        return requests.find(Filters.and(Filters.eq("tenantId", query.tenantId()),
+                        Filters.in("_id", query.requestIds())))
+                .map(ServiceRequestProjection::view).into(new ArrayList<>());
+    }
+
+    @QueryHandler
     ServiceRequestPage handle(FindServiceRequestsQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq("tenantId", query.tenantId()));
@@ -160,7 +202,8 @@ public class ServiceRequestProjection {
             case WORK_QUEUE -> filters.add(Filters.or(
                     Filters.eq("status", ServiceRequestStatus.REQUESTED.name()),
                     Filters.and(Filters.eq("assigneeId", query.personId()), Filters.in("status",
-                            ServiceRequestStatus.ACCEPTED.name(), ServiceRequestStatus.IN_PROGRESS.name()))));
+                            ServiceRequestStatus.ACCEPTED.name(), ServiceRequestStatus.AWAITING_COST_APPROVAL.name(),
+                            ServiceRequestStatus.IN_PROGRESS.name()))));
         }
         if (query.afterPosition() != null) {
             filters.add(ListPositions.after(query.afterPosition(), "requestedAt", true));
@@ -194,6 +237,12 @@ public class ServiceRequestProjection {
                 d.getList("photos", Document.class, List.of()).stream().map(photo -> new ServiceRequestView.Photo(
                         photo.getString("_id"), photo.getString("contentType"), photo.getLong("sizeBytes"),
                         photo.getString("sha256"))).toList(),
+                d.getList("costQuotes", Document.class, List.of()).stream().map(quote -> new ServiceRequestView.CostQuote(
+                        quote.getInteger("number"), quote.getLong("costFen"), quote.getString("note"),
+                        quote.getString("approvalId"), quote.getString("outcome") == null ? null
+                                : CostApprovalOutcome.valueOf(quote.getString("outcome")),
+                        quote.getString("decisionComment"))).toList(),
+                d.get("approvedCostFen", 0L),
                 ListPositions.of(requestedAt, d.getString("_id")), d.getLong("version"));
     }
 }

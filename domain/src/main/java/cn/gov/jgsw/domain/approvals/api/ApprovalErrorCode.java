@@ -4,7 +4,10 @@ import cn.gov.jgsw.domain.shared.api.ErrorCode;
 
 /** Why approvals refused a command. Stable: the app branches on these. */
 public enum ApprovalErrorCode implements ErrorCode {
-    /** A policy needs at least one unconditional step, and every step a name, approvers and a sign-off mode. */
+    /**
+     * A policy needs at least one unconditional step, every step a name, approvers and a sign-off mode, and a
+     * condition only one the platform knows ({@code OFF_HOURS}, {@code MULTI_DAY}, {@code COST_OVER_<yuan>}).
+     */
     INVALID_APPROVAL_POLICY,
     /** A step of the request has nobody to approve it but the requester. */
     NO_ELIGIBLE_APPROVER,

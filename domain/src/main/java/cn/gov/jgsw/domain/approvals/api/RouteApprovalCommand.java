@@ -12,8 +12,9 @@ import java.time.Instant;
  * @param approvalId   the request's id to be
  * @param plannedStart when the subject's use begins, if it has one (for off-hours and multi-day conditions)
  * @param plannedEnd   when it ends, if it has one
+ * @param costFen      what the subject costs, in fen (分), if it has a cost (for {@code COST_OVER_…} conditions)
  */
 public record RouteApprovalCommand(@TargetAggregateIdentifier String approvalId, String tenantId,
                                    SubjectType subjectType, String subjectId, String requesterId, String summary,
-                                   Instant plannedStart, Instant plannedEnd) {
+                                   Instant plannedStart, Instant plannedEnd, Long costFen) {
 }

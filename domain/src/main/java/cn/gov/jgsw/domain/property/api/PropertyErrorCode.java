@@ -10,6 +10,8 @@ public enum PropertyErrorCode implements ErrorCode {
     INVALID_SERVICE_TRANSITION,
     /** Only the staff member the request is assigned to may start or finish it. */
     NOT_THE_ASSIGNEE,
+    /** A cost is a whole number of fen from 1 to 100,000,000 (1 million yuan), with a note of up to 200 characters. */
+    INVALID_COST_QUOTE,
     /** Only the person who asked may confirm or reopen. */
     NOT_THE_REQUESTER,
     /** A rating is a whole number from 1 to 5. */

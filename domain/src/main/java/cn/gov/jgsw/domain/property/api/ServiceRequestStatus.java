@@ -6,6 +6,8 @@ public enum ServiceRequestStatus {
     REQUESTED,
     /** 已受理: accepted and assigned to a staff member (also after a reopening). */
     ACCEPTED,
+    /** 费用待审批: the assignee quoted a cost that waits for the bureau's approvers before work starts. */
+    AWAITING_COST_APPROVAL,
     /** 处理中. */
     IN_PROGRESS,
     /** 已完成: waiting for the requester's confirmation. */

@@ -95,4 +95,10 @@ public final class FreeText {
     private static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
+
+    /** Checked text cut to {@code longest} characters with an ellipsis, for a one-line summary built from fields. */
+    public static String shortened(String text, int longest) {
+        return text.codePointCount(0, text.length()) <= longest ? text
+                : text.substring(0, text.offsetByCodePoints(0, longest - 1)) + "…";
+    }
 }

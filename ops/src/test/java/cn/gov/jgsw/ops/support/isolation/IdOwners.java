@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class IdOwners {
 
+    private static final Duration ASYNCHRONOUS_OBJECTS = Duration.ofSeconds(5);
+
     private final MongoDatabase database;
     private final Map<String, Optional<String>> owners = new ConcurrentHashMap<>();
 
@@ -22,9 +25,32 @@ final class IdOwners {
         this.database = database;
     }
 
-    /** The owning bureau's id, or empty if no stored object has this id. */
+    /**
+     * The owning bureau's id, or empty if no stored object has this id. An answer may name an object that a process
+     * creates just after the mutation (a quoted cost names its approval before the approval is routed), so an id not
+     * found is looked for again for a few seconds before it counts as of no known bureau.
+     */
     Optional<String> ownerOf(String id) {
-        return owners.computeIfAbsent(id, this::lookUp);
+        Optional<String> known = owners.get(id);
+        if (known != null) {
+            return known;
+        }
+        long giveUpAt = System.nanoTime() + ASYNCHRONOUS_OBJECTS.toNanos();
+        Optional<String> found = lookUp(id);
+        while (found.isEmpty() && System.nanoTime() < giveUpAt) {
+            sleep();
+            found = lookUp(id);
+        }
+        owners.put(id, found);
+        return found;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<String> lookUp(String id) {
