@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * {@code myUpdates}: what concerns the caller, as it happens, until the socket's token expires; then the subscription
- * completes and the app subscribes again with a fresh token.
+ * {@code myUpdates}: what concerns the caller, as it happens, until the socket's token expires. Then
+ * {@link SocketAuthentication} closes the socket (4401) and the app opens a new one with a fresh token; the
+ * subscription also ends by itself at that moment, so that nothing reaches the caller past the token's life even if
+ * closing the socket failed.
  */
 @Controller
 public class MyUpdatesController {

@@ -14,8 +14,12 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
 import reactor.core.publisher.Mono;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,13 +27,16 @@ import java.util.Map;
  * Authenticates a socket by the access token in its {@code connection_init} payload ({@code {"Authorization":
  * "Bearer …"}}), with the same checks as the HTTP API: signature, lifetime, issuer, audience, tenant. Without a valid
  * token the connection is refused and the socket closed (4401). Every operation on the socket then runs as that
- * caller, and only until the token expires.
+ * caller, and only until the token expires: then the socket is closed with 4401 too, and the app opens a new one with
+ * a fresh token. A socket kept open past its token would go on pushing to somebody who may have lost their roles.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 public class SocketAuthentication implements WebSocketGraphQlInterceptor {
 
     static final String TOKEN = "socket.token";
+    /** The code the graphql-transport-ws protocol uses for an unauthorised socket. */
+    static final CloseStatus TOKEN_EXPIRED = new CloseStatus(4401, "Token expired");
 
     private final JwtDecoder tokens;
 
@@ -47,9 +54,25 @@ public class SocketAuthentication implements WebSocketGraphQlInterceptor {
             Jwt token = tokens.decode(bearer.substring("Bearer ".length()));
             TokenCallers.fromToken(token, null);
             session.getAttributes().put(TOKEN, token);
+            closeAtExpiry(session, token);
             return Mono.empty();
         } catch (JwtException | IllegalArgumentException e) {
             return Mono.error(new IllegalStateException("connection_init with an invalid token"));
+        }
+    }
+
+    private static void closeAtExpiry(WebSocketSessionInfo session, Jwt token) {
+        ClosableSockets.socketOf(session).ifPresent(socket -> Mono.delay(Duration.between(Instant.now(),
+                token.getExpiresAt())).subscribe(expired -> close(socket)));
+    }
+
+    private static void close(WebSocketSession socket) {
+        try {
+            if (socket.isOpen()) {
+                socket.close(TOKEN_EXPIRED);
+            }
+        } catch (IOException alreadyGone) {
+            // The client went away at the same moment: nothing left to close.
         }
     }
 

@@ -1,21 +1,17 @@
 package cn.gov.jgsw.ops.identity;
 
+import cn.gov.jgsw.ops.support.ForgedTokens;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.MobileApp;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.PlainHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -169,14 +165,7 @@ class HostileTokensIT extends PlatformIT {
     }
 
     RSAKey platformKey() {
-        try {
-            Document pointer = platformDatabase.getCollection("signing_keys").find(new Document("_id", "signing")).first();
-            Document key = platformDatabase.getCollection("signing_keys")
-                    .find(new Document("_id", pointer.getString("kid"))).first();
-            return RSAKey.parse(key.getString("jwk"));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgedTokens.platformKey(platformDatabase);
     }
 
     RSAKey strangerKey() {
@@ -192,13 +181,7 @@ class HostileTokensIT extends PlatformIT {
     }
 
     String sign(RSAKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return ForgedTokens.sign(key, claims);
     }
 
     /** A genuine token's header and signature around claims changed to another bureau. */

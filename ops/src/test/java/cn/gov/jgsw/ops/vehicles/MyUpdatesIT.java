@@ -1,13 +1,18 @@
 package cn.gov.jgsw.ops.vehicles;
 
+import cn.gov.jgsw.ops.support.ForgedTokens;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.GraphQlSocket;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
@@ -15,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The subscription over WebSocket: an approver hears of a new approval waiting for them, the requester of the outcome;
- * a socket without a valid token is closed.
+ * a socket without a valid token is closed, and so is a socket whose token expires.
  */
 class MyUpdatesIT extends PlatformIT {
 
@@ -77,6 +82,28 @@ class MyUpdatesIT extends PlatformIT {
                 socket.send(Map.of("type", "connection_init", "payload", payload));
                 assertThat(socket.closeCode(PATIENCE)).as(payload.toString()).isEqualTo(4401);
             }
+        }
+    }
+
+    /** A socket signed in with a token of seconds is closed when the token expires, subscription and all. */
+    @Test
+    void theSocketIsClosedWhenItsTokenExpires() throws Exception {
+        Instant now = Instant.now();
+        String shortLived = ForgedTokens.sign(ForgedTokens.platformKey(platformDatabase), new JWTClaimsSet.Builder()
+                .subject("user-yunyan-approver")
+                .issuer(baseUrl())
+                .audience("mobile-app")
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3)))
+                .claim("tenant", "bureau-yunyan")
+                .claim("roles", List.of("APPROVER"))
+                .build());
+        try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + shortLived)));
+            assertThat(socket.next(PATIENCE).get("type").asText()).isEqualTo("connection_ack");
+            socket.send(Map.of("id", "updates", "type", "subscribe", "payload", Map.of("query", SUBSCRIBE)));
+            assertThat(socket.closeCode(Duration.ofSeconds(1))).as("open while the token lives").isNull();
+            assertThat(socket.closeCode(PATIENCE)).isEqualTo(4401);
         }
     }
 
