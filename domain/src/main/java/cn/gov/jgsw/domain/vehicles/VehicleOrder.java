@@ -11,6 +11,7 @@ import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.ResubmitVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
@@ -22,6 +23,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
@@ -34,6 +36,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Set;
@@ -47,8 +50,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
  * A vehicle order (用车申请) from placement to completion:
- * AWAITING_APPROVAL → APPROVED, REJECTED or RETURNED → DISPATCHED → IN_TRIP → COMPLETED; CANCELLED by the requester before
- * dispatch. Every step is an event naming who took it; each refused step names its reason code.
+ * AWAITING_APPROVAL → APPROVED, REJECTED or RETURNED → DISPATCHED → IN_TRIP → COMPLETED; a RETURNED order changed and
+ * resubmitted awaits approval again; CANCELLED by the requester before dispatch. Every step is an event naming who took it; each refused step names its reason code.
  * <p>
  * Dispatch and the end of the trip also reserve and release the vehicle and the driver, so they are handled by
  * {@link VehicleDispatching}, which calls the package-private methods here in the same unit of work.
@@ -71,6 +74,8 @@ public class VehicleOrder {
     private String requesterId;
     private TimeWindow plannedWindow;
     private int passengerCount;
+    /** How many times the order was put before the approvers: 1 when placed, one more for each resubmission. */
+    private int submissions;
     private VehicleOrderStatus status;
     private String vehicleId;
     private String driverId;
@@ -100,26 +105,56 @@ public class VehicleOrder {
             }
             throw refused(VehicleErrorCode.INVALID_ORDER_TRANSITION, "order " + orderId + " exists");
         }
-        String purpose = requireText(command.purpose(), LONGEST_PURPOSE, "purpose");
-        String origin = requireText(command.origin(), LONGEST_PLACE, "origin");
-        String destination = requireText(command.destination(), LONGEST_PLACE, "destination");
-        TimeWindow window = command.plannedWindow();
+        Plan plan = checkedPlan(command.purpose(), command.origin(), command.destination(), command.plannedWindow(),
+                command.passengerCount(), command.orderedAt());
+        apply(new VehicleOrderedEvent(command.orderId(), command.tenantId(), command.requesterId(), command.unitId(),
+                plan.purpose(), plan.origin(), plan.destination(), command.plannedWindow(), command.passengerCount(),
+                command.carClass(), command.orderedAt()));
+        return getVersion();
+    }
+
+    /** A returned order, changed, goes back to its approvers: checked like a new order, then a new submission. */
+    @CommandHandler
+    long handle(ResubmitVehicleOrderCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        if (!requesterId.equals(command.requesterId())) {
+            throw refused(VehicleErrorCode.NOT_THE_REQUESTER, "resubmit by " + command.requesterId());
+        }
+        requireStatus(EnumSet.of(VehicleOrderStatus.RETURNED), "resubmit");
+        Plan plan = checkedPlan(command.purpose(), command.origin(), command.destination(), command.plannedWindow(),
+                command.passengerCount(), command.resubmittedAt());
+        apply(new VehicleOrderResubmittedEvent(orderId, tenantId, requesterId, submissions + 1, plan.purpose(),
+                plan.origin(), plan.destination(), command.plannedWindow(), command.passengerCount(),
+                command.carClass(), command.resubmittedAt()));
+        return getVersion();
+    }
+
+    /** The texts of an order as kept. */
+    private record Plan(String purpose, String origin, String destination) {
+    }
+
+    /** The rules an order meets when placed and when sent again. */
+    private static Plan checkedPlan(String purpose, String origin, String destination, TimeWindow window,
+                                    int passengerCount, Instant askedAt) {
+        Plan plan = new Plan(requireText(purpose, LONGEST_PURPOSE, "purpose"),
+                requireText(origin, LONGEST_PLACE, "origin"), requireText(destination, LONGEST_PLACE, "destination"));
         if (window == null || window.start() == null || window.end() == null || !window.end().isAfter(window.start())) {
             throw refused(VehicleErrorCode.END_BEFORE_START, "planned end not after planned start");
         }
-        if (window.start().isBefore(command.orderedAt().minus(START_GRACE))) {
+        if (window.start().isBefore(askedAt.minus(START_GRACE))) {
             throw refused(VehicleErrorCode.PLANNED_START_IN_PAST, "planned start " + window.start());
         }
         if (Duration.between(window.start(), window.end()).compareTo(LONGEST_WINDOW) > 0) {
             throw refused(VehicleErrorCode.WINDOW_TOO_LONG, "window longer than " + LONGEST_WINDOW);
         }
-        if (command.passengerCount() < 1 || command.passengerCount() > MOST_PASSENGERS) {
-            throw refused(VehicleErrorCode.INVALID_PASSENGER_COUNT, "passengers " + command.passengerCount());
+        if (passengerCount < 1 || passengerCount > MOST_PASSENGERS) {
+            throw refused(VehicleErrorCode.INVALID_PASSENGER_COUNT, "passengers " + passengerCount);
         }
-        apply(new VehicleOrderedEvent(command.orderId(), command.tenantId(), command.requesterId(), command.unitId(),
-                purpose, origin, destination, window, command.passengerCount(), command.carClass(),
-                command.orderedAt()));
-        return getVersion();
+        return plan;
     }
 
     @CommandHandler
@@ -265,6 +300,16 @@ public class VehicleOrder {
         requesterId = event.requesterId();
         plannedWindow = event.plannedWindow();
         passengerCount = event.passengerCount();
+        submissions = 1;
+        status = AWAITING_APPROVAL;
+    }
+
+    @EventSourcingHandler
+    void on(VehicleOrderResubmittedEvent event, @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        plannedWindow = event.plannedWindow();
+        passengerCount = event.passengerCount();
+        submissions = event.submission();
         status = AWAITING_APPROVAL;
     }
 

@@ -11,7 +11,10 @@ import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import cn.gov.jgsw.domain.shared.api.FreeText;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -24,8 +27,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Takes a vehicle order through the approvals inbox (用车审批流程): a new order is routed to its approvers under the
- * bureau's policy; the approvals' outcome approves, rejects or returns the order; withdrawing the approval cancels the
+ * Takes a vehicle order through the approvals inbox (用车审批流程): a new order, and a returned order sent again, is
+ * routed to its approvers under the bureau's policy; the approvals' outcome approves, rejects or returns the order; withdrawing the approval cancels the
  * order, and cancelling the order withdraws the approval. Commands travel with the metadata of the event that caused
  * them, so the record names the approver or requester who acted.
  */
@@ -39,8 +42,9 @@ public class VehicleOrderApprovalProcess {
     private String requesterId;
     private String approvalId;
 
+    /** The approval of the order's first submission. */
     public static String approvalIdOf(String orderId) {
-        return "approval-" + orderId;
+        return VehicleOrderApprovalIds.of(orderId, 1);
     }
 
     @StartSaga
@@ -49,10 +53,25 @@ public class VehicleOrderApprovalProcess {
         orderId = event.orderId();
         tenantId = event.tenantId();
         requesterId = event.requesterId();
-        approvalId = approvalIdOf(event.orderId());
+        approvalId = VehicleOrderApprovalIds.of(orderId, 1);
         SagaLifecycle.associateWith("approvalId", approvalId);
         commands.send(new RouteApprovalCommand(approvalId, tenantId, SubjectType.VEHICLE_ORDER, orderId, requesterId,
-                summaryOf(event), event.plannedWindow().start(), event.plannedWindow().end(), null));
+                summaryOf(event.plannedWindow(), event.origin(), event.destination(), event.purpose()),
+                event.plannedWindow().start(), event.plannedWindow().end(), null));
+    }
+
+    /** A returned order sent again takes a new approval, under the policy in force now: a new process. */
+    @StartSaga(forceNew = true)
+    @SagaEventHandler(associationProperty = "orderId")
+    void on(VehicleOrderResubmittedEvent event, CommandGateway commands) {
+        orderId = event.orderId();
+        tenantId = event.tenantId();
+        requesterId = event.requesterId();
+        approvalId = VehicleOrderApprovalIds.of(orderId, event.submission());
+        SagaLifecycle.associateWith("approvalId", approvalId);
+        commands.send(new RouteApprovalCommand(approvalId, tenantId, SubjectType.VEHICLE_ORDER, orderId, requesterId,
+                summaryOf(event.plannedWindow(), event.origin(), event.destination(), event.purpose()),
+                event.plannedWindow().start(), event.plannedWindow().end(), null));
     }
 
     @EndSaga
@@ -86,10 +105,9 @@ public class VehicleOrderApprovalProcess {
     }
 
     /** What the approver sees in the inbox: when, from where to where, and why. */
-    static String summaryOf(VehicleOrderedEvent event) {
-        String summary = "用车 " + WHEN.format(event.plannedWindow().start()) + "–"
-                + WHEN.format(event.plannedWindow().end()) + " " + event.origin() + " → " + event.destination()
-                + "：" + event.purpose();
+    static String summaryOf(TimeWindow window, String origin, String destination, String purpose) {
+        String summary = "用车 " + WHEN.format(window.start()) + "–" + WHEN.format(window.end()) + " " + origin + " → "
+                + destination + "：" + purpose;
         return FreeText.shortened(summary, 200);
     }
 }

@@ -12,7 +12,9 @@ import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.Test;
@@ -79,5 +81,35 @@ class VehicleOrderApprovalProcessTest {
                 .whenAggregate(ORDER).publishes(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, "会议取消"))
                 .expectActiveSagas(0)
                 .expectDispatchedCommands(new WithdrawApprovalRequestCommand(APPROVAL, NANMING, CLERK));
+    }
+
+    @Test
+    void aReturnedOrderSentAgainTakesANewApproval() {
+        String second = VehicleOrderApprovalIds.of(ORDER, 2);
+        TimeWindow afternoon = new TimeWindow(Instant.parse("2026-12-01T06:00:00Z"),
+                Instant.parse("2026-12-01T08:00:00Z"));
+        fixture.givenAggregate(ORDER).published(ordered())
+                .andThenAggregate(APPROVAL).published(new ApprovalRequestReturnedEvent(APPROVAL, NANMING,
+                        VEHICLE_ORDER, ORDER, 0, APPROVER, "请改为下午出发"))
+                .whenAggregate(ORDER).publishes(new VehicleOrderResubmittedEvent(ORDER, NANMING, CLERK, 2,
+                        "参加全省会议", "南明区政府", "省局", afternoon, 2, CarClass.SEDAN,
+                        Instant.parse("2026-11-30T02:00:00Z")))
+                .expectActiveSagas(1)
+                .expectAssociationWith("approvalId", second)
+                .expectDispatchedCommands(new RouteApprovalCommand(second, NANMING, VEHICLE_ORDER, ORDER, CLERK,
+                        "用车 12-01 14:00–12-01 16:00 南明区政府 → 省局：参加全省会议", afternoon.start(),
+                        afternoon.end(), null));
+    }
+
+    @Test
+    void theNewApprovalsOutcomeDecidesTheOrder() {
+        String second = VehicleOrderApprovalIds.of(ORDER, 2);
+        fixture.givenAggregate(ORDER).published(new VehicleOrderResubmittedEvent(ORDER, NANMING, CLERK, 2,
+                        "参加全省会议", "南明区政府", "省局", WINDOW, 2, CarClass.SEDAN,
+                        Instant.parse("2026-11-30T02:00:00Z")))
+                .whenAggregate(second).publishes(new ApprovalRequestApprovedEvent(second, NANMING, VEHICLE_ORDER,
+                        ORDER, APPROVER))
+                .expectActiveSagas(0)
+                .expectDispatchedCommands(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null));
     }
 }

@@ -10,6 +10,7 @@ import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.RejectVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.ResubmitVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
@@ -20,6 +21,8 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -338,6 +341,59 @@ class VehicleOrderTest {
         fixture.given(ordered())
                 .when(new RejectVehicleOrderCommand(ORDER, NANMING, CLERK, "不去了"))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.SELF_APPROVAL));
+    }
+
+    // returned for changes, and sent again
+
+    static VehicleOrderReturnedEvent returned() {
+        return new VehicleOrderReturnedEvent(ORDER, NANMING, APPROVER, "请改为下午出发");
+    }
+
+    static ResubmitVehicleOrderCommand resubmit(String requester, TimeWindow window, int passengers) {
+        return new ResubmitVehicleOrderCommand(ORDER, NANMING, requester, " 参加会议（下午） ", "区政府",
+                "省机关事务管理局", window, passengers, CarClass.SEDAN, NOW.plusSeconds(600));
+    }
+
+    @Test
+    void theRequesterChangesAReturnedOrderAndSendsItAgain() {
+        TimeWindow afternoon = new TimeWindow(NOW.plusSeconds(5 * 3600), NOW.plusSeconds(7 * 3600));
+        VehicleOrderResubmittedEvent resubmitted = new VehicleOrderResubmittedEvent(ORDER, NANMING, CLERK, 2,
+                "参加会议（下午）", "区政府", "省机关事务管理局", afternoon, 2, CarClass.SEDAN, NOW.plusSeconds(600));
+        fixture.given(ordered(), returned())
+                .when(resubmit(CLERK, afternoon, 2))
+                .expectEvents(resubmitted);
+        fixture.given(ordered(), returned(), resubmitted)
+                .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
+                .expectEvents(new VehicleOrderApprovedEvent(ORDER, NANMING, APPROVER, null));
+        fixture.given(ordered(), returned(), resubmitted, returned())
+                .when(resubmit(CLERK, afternoon, 2))
+                .expectEvents(new VehicleOrderResubmittedEvent(ORDER, NANMING, CLERK, 3, "参加会议（下午）", "区政府",
+                        "省机关事务管理局", afternoon, 2, CarClass.SEDAN, NOW.plusSeconds(600)));
+    }
+
+    @Test
+    void onlyTheRequesterResubmitsOnlyAReturnedOrderAndOnlyAValidOne() {
+        fixture.given(ordered(), returned())
+                .when(resubmit(APPROVER, WINDOW, 3))
+                .expectNoEvents()
+                .expectException(refusedWith(VehicleErrorCode.NOT_THE_REQUESTER));
+        fixture.given(ordered())
+                .when(resubmit(CLERK, WINDOW, 3))
+                .expectNoEvents()
+                .expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
+        fixture.given(ordered(), returned())
+                .when(resubmit(CLERK, WINDOW, 0))
+                .expectNoEvents()
+                .expectException(refusedWith(VehicleErrorCode.INVALID_PASSENGER_COUNT));
+        fixture.given(ordered(), returned())
+                .when(resubmit(CLERK, new TimeWindow(NOW.minusSeconds(3600), NOW), 3))
+                .expectNoEvents()
+                .expectException(refusedWith(VehicleErrorCode.PLANNED_START_IN_PAST));
+        fixture.given(ordered(), returned())
+                .when(new ResubmitVehicleOrderCommand(ORDER, "bureau-yunyan", CLERK, "参加会议", "区政府",
+                        "省机关事务管理局", WINDOW, 3, CarClass.SEDAN, NOW))
+                .expectNoEvents()
+                .expectException(ObjectNotFoundException.class);
     }
 
     // dispatching

@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
+import cn.gov.jgsw.domain.vehicles.api.ResubmitVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
@@ -119,6 +120,16 @@ public class VehicleOrderController {
         requireVisible(caller, input.orderId());
         return mutate(caller, "cancelVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
                 new CancelVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload resubmitVehicleOrder(@Argument ResubmitVehicleOrderInput input,
+                                                    @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        requireVisible(caller, input.orderId());
+        return mutate(caller, "resubmitVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
+                new ResubmitVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.purpose(),
+                        input.origin(), input.destination(), new TimeWindow(input.plannedStart(), input.plannedEnd()),
+                        input.passengerCount(), input.carClass(), clock.instant()));
     }
 
     @MutationMapping

@@ -50,7 +50,10 @@ class FreeTextCoverageTest {
             Map.entry("FinishServiceWorkInput.note", "PropertyServiceFlowIT"),
             Map.entry("ConfirmServiceRequestInput.comment", "PropertyServiceFlowIT"),
             Map.entry("ReopenServiceRequestInput.reason", "PropertyServiceFlowIT"),
-            Map.entry("QuoteServiceCostInput.note", "ServiceCostApprovalIT"));
+            Map.entry("QuoteServiceCostInput.note", "ServiceCostApprovalIT"),
+            Map.entry("ResubmitVehicleOrderInput.purpose", "ApprovalsIT"),
+            Map.entry("ResubmitVehicleOrderInput.origin", "ApprovalsIT"),
+            Map.entry("ResubmitVehicleOrderInput.destination", "ApprovalsIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

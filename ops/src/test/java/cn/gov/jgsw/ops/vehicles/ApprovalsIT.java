@@ -181,6 +181,70 @@ class ApprovalsIT extends PlatformIT {
         assertThat(awaitStatus(clerk, withdrawn, "CANCELLED").get("status").asText()).isEqualTo("CANCELLED");
     }
 
+    /** The order as placed by {@link #order}, with the changes asked for, ready to be sent again. */
+    private Map<String, Object> changed(String orderId, Object... changes) {
+        JsonNode order = awaitStatus(clerk, orderId, "RETURNED");
+        Map<String, Object> input = withKey("orderId", orderId, "purpose", order.get("purpose").asText(),
+                "origin", order.get("origin").asText(), "destination", order.get("destination").asText(),
+                "plannedStart", order.get("plannedStart").asText(), "plannedEnd", order.get("plannedEnd").asText(),
+                "passengerCount", order.get("passengerCount").asInt());
+        for (int i = 0; i < changes.length; i += 2) {
+            input.put((String) changes[i], changes[i + 1]);
+        }
+        return input;
+    }
+
+    @Test
+    void aReturnedOrderIsChangedResubmittedToANewApprovalAndApproved() {
+        String orderId = order(false);
+        decide(approver, orderId, "RETURN", "请写明乘车人数");
+        assertThat(approver.execute(GraphQlClient.operation("ResubmitVehicleOrder"), Map.of("input",
+                changed(orderId, "passengerCount", 3))).firstErrorCode()).as("only the requester")
+                .isEqualTo("NOT_THE_REQUESTER");
+        assertThat(clerk.execute(GraphQlClient.operation("ResubmitVehicleOrder"), Map.of("input",
+                changed(orderId, "passengerCount", 0))).firstErrorCode()).isEqualTo("INVALID_PASSENGER_COUNT");
+
+        JsonNode resubmitted = VehicleOrderSteps.succeed(clerk, "ResubmitVehicleOrder",
+                changed(orderId, "passengerCount", 3, "purpose", "参加全省会议（3人）"));
+        assertThat(resubmitted.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(resubmitted.get("passengerCount").asInt()).isEqualTo(3);
+        assertThat(resubmitted.get("decisionComment").isNull()).isTrue();
+        String secondApproval = resubmitted.get("approvalId").asText();
+        assertThat(secondApproval).isEqualTo(approvalOf(orderId) + "-2");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> inboxOf(approver).contains(orderId));
+        JsonNode approval = approver.execute(GraphQlClient.operation("Approval"), Map.of("id", secondApproval))
+                .data().get("approval");
+        assertThat(approval.get("summary").asText()).endsWith("参加全省会议（3人）");
+        assertThat(approver.execute(GraphQlClient.operation("Approval"), Map.of("id", approvalOf(orderId))).data()
+                .at("/approval/status").asText()).as("the first approval stays as it ended").isEqualTo("RETURNED");
+        Map<String, Object> input = withKey("approvalId", secondApproval, "decision", "APPROVE");
+        assertThat(approver.execute(GraphQlClient.operation("DecideApproval"), Map.of("input", input)).hasErrors())
+                .isFalse();
+        assertThat(awaitStatus(clerk, orderId, "APPROVED").get("passengerCount").asInt()).isEqualTo(3);
+        assertThat(clerk.execute(GraphQlClient.operation("ResubmitVehicleOrder"), Map.of("input",
+                withKey("orderId", orderId, "purpose", "再次提交", "origin", "甲", "destination", "乙",
+                        "plannedStart", resubmitted.get("plannedStart").asText(),
+                        "plannedEnd", resubmitted.get("plannedEnd").asText(), "passengerCount", 3)))
+                .firstErrorCode()).as("only a returned order").isEqualTo("INVALID_ORDER_TRANSITION");
+    }
+
+    /** The texts of a resubmitted order refuse what has no place in a record, like those of a new order. */
+    @ParameterizedTest
+    @MethodSource("cn.gov.jgsw.ops.support.HostileText#samples")
+    void aResubmittedOrdersTextThatHasNoPlaceInARecordIsRefused(String sample) {
+        String orderId = order(false);
+        decide(approver, orderId, "RETURN", "请写明事由");
+        for (String field : List.of("purpose", "origin", "destination")) {
+            Map<String, Object> input = changed(orderId, field, HostileText.placeholder());
+            long before = storedRecords();
+            GraphQlClient.Response response = clerk.post(HostileText.body("ResubmitVehicleOrder",
+                    Map.of("input", input), sample));
+            assertThat(response.firstErrorCode()).as(field + " " + sample).isEqualTo("INVALID_ORDER_TEXT");
+            assertThat(storedRecords()).isEqualTo(before);
+        }
+    }
+
     private void awaitApprovalStatus(String orderId, String status) {
         await().atMost(Duration.ofSeconds(10)).until(() -> status.equals(
                 awaitApproval(clerk, orderId).get("status").asText()));

@@ -7,7 +7,9 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
@@ -76,6 +78,7 @@ public class VehicleOrderProjection {
                 .append("carClass", event.carClass() == null ? null : event.carClass().name())
                 .append("status", VehicleOrderStatus.AWAITING_APPROVAL.name())
                 .append("orderedAt", Date.from(event.orderedAt()))
+                .append("approvalId", VehicleOrderApprovalIds.of(event.orderId(), 1))
                 .append("version", sequence);
         orders.updateOne(Filters.eq("_id", event.orderId()), Updates.setOnInsert(order),
                 new UpdateOptions().upsert(true));
@@ -95,6 +98,23 @@ public class VehicleOrderProjection {
                 status(VehicleOrderStatus.RETURNED),
                 Updates.set("decidedBy", event.approverId()),
                 Updates.set("decisionComment", event.comment())));
+    }
+
+    /** The order as changed, before its approvers again; the earlier return's comment stays with its approval. */
+    @EventHandler
+    void on(VehicleOrderResubmittedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                status(VehicleOrderStatus.AWAITING_APPROVAL),
+                Updates.set("purpose", event.purpose()),
+                Updates.set("origin", event.origin()),
+                Updates.set("destination", event.destination()),
+                Updates.set("plannedStart", Date.from(event.plannedWindow().start())),
+                Updates.set("plannedEnd", Date.from(event.plannedWindow().end())),
+                Updates.set("passengerCount", event.passengerCount()),
+                Updates.set("carClass", event.carClass() == null ? null : event.carClass().name()),
+                Updates.set("approvalId", VehicleOrderApprovalIds.of(event.orderId(), event.submission())),
+                Updates.unset("decidedBy"),
+                Updates.unset("decisionComment")));
     }
 
     @EventHandler
@@ -206,7 +226,7 @@ public class VehicleOrderProjection {
                 VehicleOrderStatus.valueOf(d.getString("status")), instant(d.getDate("orderedAt")),
                 d.getString("decidedBy"), d.getString("decisionComment"), d.getString("cancellationReason"),
                 d.getString("dispatcherId"), d.getString("vehicleId"), d.getString("driverId"), tripView,
-                d.getLong("version"));
+                d.getString("approvalId"), d.getLong("version"));
     }
 
     private static Instant instant(Date date) {

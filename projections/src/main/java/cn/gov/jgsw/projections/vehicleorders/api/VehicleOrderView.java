@@ -28,13 +28,15 @@ import java.time.Instant;
  * @param vehicleId          the assigned vehicle, or null
  * @param driverId           the assigned driver, or null
  * @param trip               the trip, or null before it started
+ * @param approvalId         the approval of the order's current submission (null for orders placed before approvals)
  * @param version            sequence number of the newest event applied
  */
 public record VehicleOrderView(String id, String tenantId, String requesterId, String unitId, String purpose,
                                String origin, String destination, Instant plannedStart, Instant plannedEnd,
                                int passengerCount, CarClass carClass, VehicleOrderStatus status, Instant orderedAt,
                                String decidedBy, String decisionComment, String cancellationReason,
-                               String dispatcherId, String vehicleId, String driverId, TripView trip, long version) {
+                               String dispatcherId, String vehicleId, String driverId, TripView trip,
+                               String approvalId, long version) {
 
     /** Where this entry stands in a list: the list's sort key and the id, which breaks ties. */
     public String position(VehicleOrderList list) {
