@@ -37,7 +37,9 @@ import java.util.Optional;
  *     <li>per person (token subject) and per app (token client) a token bucket ({@code RATE_LIMITED}, HTTP 429 with
  *     {@code Retry-After} in seconds and {@code extensions.retryAfterSeconds}).</li>
  * </ul>
- * Rate limits are per node: behind a load balancer of N nodes a person gets up to N times the rate.
+ * Rate limits are per node: behind a load balancer of N nodes a person gets up to N times the rate. The files of the
+ * API ({@code /api/**}) share the rate budget but not the body checks: their bodies are images, which the endpoint
+ * limits itself.
  */
 final class ApiRequestLimits extends OncePerRequestFilter {
 
@@ -46,12 +48,19 @@ final class ApiRequestLimits extends OncePerRequestFilter {
     private final ErrorMessages messages;
     private final TokenBuckets perPerson;
     private final TokenBuckets perClient;
+    private final boolean graphQlBodies;
     private final ObjectMapper json = new ObjectMapper();
 
-    ApiRequestLimits(ErrorMessages messages, TokenBuckets perPerson, TokenBuckets perClient) {
+    /** The rate budgets of people and apps, one pair shared by every chain of the API. */
+    record RateBuckets(TokenBuckets perPerson, TokenBuckets perClient) {
+    }
+
+    /** @param graphQlBodies whether bodies are GraphQL requests, to be checked for size and batches */
+    ApiRequestLimits(ErrorMessages messages, RateBuckets rates, boolean graphQlBodies) {
         this.messages = messages;
-        this.perPerson = perPerson;
-        this.perClient = perClient;
+        this.perPerson = rates.perPerson();
+        this.perClient = rates.perClient();
+        this.graphQlBodies = graphQlBodies;
     }
 
     @Override
@@ -69,7 +78,7 @@ final class ApiRequestLimits extends OncePerRequestFilter {
                 return;
             }
         }
-        if (!"POST".equals(request.getMethod())) {
+        if (!graphQlBodies || !"POST".equals(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }

@@ -24,23 +24,35 @@ public class ApiSecurityConfiguration {
     /** After the authorization server's chain and the operations console's, before the sign-in catch-all. */
     public static final int API_ORDER = 20;
 
+    /** One budget per person and per app for the whole API, GraphQL and files alike. */
+    @Bean
+    ApiRequestLimits.RateBuckets apiRateBuckets(ApiLimitsProperties limits) {
+        return new ApiRequestLimits.RateBuckets(
+                new TokenBuckets(limits.personBurst(), limits.personPerSecond(), System::nanoTime),
+                new TokenBuckets(limits.clientBurst(), limits.clientPerSecond(), System::nanoTime));
+    }
+
     @Bean
     @Order(API_ORDER)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-                                       ErrorMessages messages, ApiLimitsProperties limits) throws Exception {
+                                       ErrorMessages messages, ApiRequestLimits.RateBuckets rates) throws Exception {
         http.securityMatcher("/graphql", "/graphql/**")
-                .addFilterAfter(new ApiRequestLimits(messages,
-                        new TokenBuckets(limits.personBurst(), limits.personPerSecond(), System::nanoTime),
-                        new TokenBuckets(limits.clientBurst(), limits.clientPerSecond(), System::nanoTime)),
-                        BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new ApiRequestLimits(messages, rates, true), BearerTokenAuthenticationFilter.class);
         return bearerTokensOnly(http, entryPoint).build();
     }
 
-    /** Files of the API (photos of service requests): bearer tokens only, like {@code /graphql}. */
+    /**
+     * Files of the API (photos of service requests): bearer tokens only and the same rate budget as {@code /graphql};
+     * their bodies are images, limited by the endpoint itself.
+     */
     @Bean
     @Order(API_ORDER + 2)
-    SecurityFilterChain apiFilesFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-        return bearerTokensOnly(http.securityMatcher("/api/**"), entryPoint).build();
+    SecurityFilterChain apiFilesFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
+                                            ErrorMessages messages, ApiRequestLimits.RateBuckets rates)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .addFilterAfter(new ApiRequestLimits(messages, rates, false), BearerTokenAuthenticationFilter.class);
+        return bearerTokensOnly(http, entryPoint).build();
     }
 
     /** Every request needs a person's access token; no session, no cookies, hence no CSRF. */

@@ -5,9 +5,14 @@ import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -68,6 +73,37 @@ class ApiLimitsIT extends PlatformIT {
             assertThat(response.firstError().at("/extensions/retryAfterSeconds").asInt()).isPositive();
         });
         assertThat(colleague.post("{\"query\":\"{ me { roles } }\"}").status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> script.post("{\"query\":\"{ me { roles } }\"}").status() == 200);
+    }
+
+    /** The files of the API share the person's budget: a script cannot move its flood from /graphql to /api. */
+    @Test
+    void theFilesOfTheApiShareThePersonsRateBudget() throws Exception {
+        String token = Phones.accessTokenOf(baseUrl(), "zunyi.asset-manager");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest photo = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/photos/" + UUID.randomUUID()))
+                .header("Authorization", "Bearer " + token).GET().build();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            answers.add(threads.submit(() -> http.send(photo, HttpResponse.BodyHandlers.ofString())));
+        }
+        List<HttpResponse<String>> refused = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get();
+            if (response.statusCode() == 429) {
+                refused.add(response);
+            } else {
+                assertThat(response.statusCode()).as("a photo that does not exist").isEqualTo(404);
+            }
+        }
+        threads.shutdown();
+
+        assertThat(refused).isNotEmpty().allSatisfy(response -> {
+            assertThat(response.body()).contains("\"RATE_LIMITED\"");
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        });
+        GraphQlClient script = Phones.of(baseUrl(), "zunyi.asset-manager");
         await().atMost(Duration.ofSeconds(10)).until(() -> script.post("{\"query\":\"{ me { roles } }\"}").status() == 200);
     }
 }
