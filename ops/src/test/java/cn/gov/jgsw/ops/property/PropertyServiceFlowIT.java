@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import static cn.gov.jgsw.ops.support.MutationInputs.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,15 +34,6 @@ class PropertyServiceFlowIT extends PlatformIT {
     void signIn() {
         clerk = Phones.of(baseUrl(), "tongzi.civil-servant");
         staff = Phones.of(baseUrl(), "tongzi.property-staff");
-    }
-
-    private static Map<String, Object> withKey(Object... pairs) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("idempotencyKey", UUID.randomUUID().toString());
-        for (int i = 0; i < pairs.length; i += 2) {
-            input.put((String) pairs[i], pairs[i + 1]);
-        }
-        return input;
     }
 
     private static JsonNode succeed(GraphQlClient phone, String operation, Map<String, Object> input) {

@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static cn.gov.jgsw.ops.support.MutationInputs.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,15 +37,6 @@ class ServiceCostApprovalIT extends PlatformIT {
         staff = Phones.of(baseUrl(), "tongzi.property-staff");
         approver = Phones.of(baseUrl(), "tongzi.approver");
         admin = Phones.of(baseUrl(), "tongzi.bureau-admin");
-    }
-
-    private static Map<String, Object> withKey(Object... pairs) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("idempotencyKey", UUID.randomUUID().toString());
-        for (int i = 0; i < pairs.length; i += 2) {
-            input.put((String) pairs[i], pairs[i + 1]);
-        }
-        return input;
     }
 
     private static JsonNode succeed(GraphQlClient phone, String operation, Map<String, Object> input) {

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.vehicles;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.MutationInputs;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -78,12 +79,7 @@ final class VehicleOrderSteps {
     }
 
     static Map<String, Object> withKey(Object... pairs) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("idempotencyKey", key());
-        for (int i = 0; i < pairs.length; i += 2) {
-            input.put((String) pairs[i], pairs[i + 1]);
-        }
-        return input;
+        return MutationInputs.withKey(pairs);
     }
 
     static String approvedOrder(GraphQlClient clerk, GraphQlClient approver, Window window, int passengers) {
