@@ -19,6 +19,10 @@ final class Reservations {
                 .anyMatch(e -> !e.getKey().equals(orderId) && e.getValue().overlaps(window));
     }
 
+    boolean isEmpty() {
+        return byOrder.isEmpty();
+    }
+
     boolean holds(String orderId) {
         return byOrder.containsKey(orderId);
     }

@@ -7,7 +7,6 @@ import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
-import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRegisteredEvent;
@@ -89,24 +88,7 @@ class FleetReservationTest {
     }
 
     private static VehicleRegisteredEvent fiveSeater() {
-        return new VehicleRegisteredEvent("v1", NANMING, "贵A·12345", CarClass.SEDAN, 4);
-    }
-
-    @Test
-    void aVehicleIsRegistered() {
-        vehicleFixture().givenNoPriorActivity()
-                .when(new RegisterVehicleCommand("v1", NANMING, " 贵A·12345 ", CarClass.SEDAN, 4))
-                .expectEvents(fiveSeater());
-    }
-
-    @Test
-    void aVehicleWithoutSeatsOrPlateIsRefused() {
-        vehicleFixture().givenNoPriorActivity()
-                .when(new RegisterVehicleCommand("v1", NANMING, "贵A·12345", CarClass.SEDAN, 0))
-                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_VEHICLE));
-        vehicleFixture().givenNoPriorActivity()
-                .when(new RegisterVehicleCommand("v1", NANMING, " ", CarClass.SEDAN, 4))
-                .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_VEHICLE));
+        return VehicleLedgerTest.registered("v1", 4);
     }
 
     @Test

@@ -2,6 +2,9 @@ package cn.gov.jgsw.ops.demo;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverIds;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
+import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
+import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
 import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.tenants.api.Caller;
@@ -21,11 +24,15 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Registers the demo fleet of every demo bureau: three vehicles (sedan, MPV, minibus) and its two demo drivers
+ * Registers the demo fleet of every demo bureau: three vehicles (sedan, MPV, minibus) parked in the bureau's yard, and
+ * its two demo drivers
  * ({@code <bureau>.driver}, {@code <bureau>.driver-2}). Registered through commands, so the fleet is in the event log
  * like real data; skipped for any vehicle or driver the event store already knows, so a restart adds nothing.
  */
@@ -36,13 +43,24 @@ class DemoFleetSeeder implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoFleetSeeder.class);
 
-    private record DemoVehicle(String suffix, CarClass carClass, int seats) {
+    private record DemoVehicle(String suffix, CarClass carClass, int seats, EnergyType energyType, long priceFen) {
     }
 
     private static final List<DemoVehicle> FLEET = List.of(
-            new DemoVehicle("1", CarClass.SEDAN, 4),
-            new DemoVehicle("2", CarClass.MPV, 6),
-            new DemoVehicle("3", CarClass.MINIBUS, 17));
+            new DemoVehicle("1", CarClass.SEDAN, 4, EnergyType.HYBRID, 17_980_000L),
+            new DemoVehicle("2", CarClass.MPV, 6, EnergyType.BATTERY_ELECTRIC, 25_600_000L),
+            new DemoVehicle("3", CarClass.MINIBUS, 17, EnergyType.DIESEL, 32_000_000L));
+    private static final LocalDate PURCHASED = LocalDate.of(2024, 3, 15);
+
+    /** Each bureau's vehicle yard (approximately where its offices are), the designated parking of its fleet. */
+    static final Map<String, GeoPoint> YARDS = Map.of(
+            DemoBureaus.GUIZHOU, new GeoPoint(26.5783, 106.7135),
+            DemoBureaus.GUIYANG, new GeoPoint(26.6470, 106.6263),
+            DemoBureaus.NANMING, new GeoPoint(26.5683, 106.7148),
+            DemoBureaus.YUNYAN, new GeoPoint(26.5840, 106.7127),
+            DemoBureaus.ZUNYI, new GeoPoint(27.7250, 106.9270),
+            DemoBureaus.TONGZI, new GeoPoint(28.1332, 106.8259));
+    static final int YARD_RADIUS_METRES = 50;
 
     private final CommandGateway commands;
     private final EventStore eventStore;
@@ -62,7 +80,9 @@ class DemoFleetSeeder implements ApplicationRunner {
             for (DemoVehicle vehicle : FLEET) {
                 String vehicleId = "vehicle-" + prefix + "-" + vehicle.suffix();
                 registered += send(seeder, vehicleId, new RegisterVehicleCommand(vehicleId, bureau.id(),
-                        plate(bureau, vehicle.suffix()), vehicle.carClass(), vehicle.seats()));
+                        plate(bureau, vehicle.suffix()), vehicle.carClass(), vehicle.seats(), vehicle.energyType(),
+                        vehicle.priceFen(), PURCHASED, null,
+                        new ParkingSpot(YARDS.get(bureau.id()), YARD_RADIUS_METRES), Instant.now()));
             }
             for (String driverLogin : List.of("driver", "driver-2")) {
                 String driverId = "user-" + prefix + "-" + driverLogin;

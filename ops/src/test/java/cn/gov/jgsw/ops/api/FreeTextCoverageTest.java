@@ -53,7 +53,11 @@ class FreeTextCoverageTest {
             Map.entry("QuoteServiceCostInput.note", "ServiceCostApprovalIT"),
             Map.entry("ResubmitVehicleOrderInput.purpose", "ApprovalsIT"),
             Map.entry("ResubmitVehicleOrderInput.origin", "ApprovalsIT"),
-            Map.entry("ResubmitVehicleOrderInput.destination", "ApprovalsIT"));
+            Map.entry("ResubmitVehicleOrderInput.destination", "ApprovalsIT"),
+            Map.entry("RegisterVehicleInput.plateNumber", "FleetLedgerIT"),
+            Map.entry("SealVehicleInput.reason", "FleetLedgerIT"),
+            Map.entry("UnsealVehicleInput.reason", "FleetLedgerIT"),
+            Map.entry("RetireVehicleInput.reason", "FleetLedgerIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -43,7 +43,9 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("approval.id", ObjectKind.APPROVAL),
             Map.entry("approvalId", ObjectKind.APPROVAL),
             Map.entry("delegateId", ObjectKind.PERSON),
-            Map.entry("personId", ObjectKind.PERSON));
+            Map.entry("personId", ObjectKind.PERSON),
+            Map.entry("owningUnitId", ObjectKind.UNIT),
+            Map.entry("sealingId", ObjectKind.SEALING));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");

@@ -3,7 +3,11 @@ package cn.gov.jgsw.ops.eventstore;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
+import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
+import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRegisteredEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleSealedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReservedEvent;
 import cn.gov.jgsw.ops.axon.AggregateStateSerializer;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +53,11 @@ class SnapshotRoundTripTest {
     @Test
     void aVehicleLoadedFromItsSnapshotHasTheStateItsEventsGive() {
         List<Object> history = List.of(
-                new VehicleRegisteredEvent(VEHICLE, "bureau-nanming", "贵A·12345", CarClass.values()[0], 5),
+                new VehicleRegisteredEvent(VEHICLE, "bureau-nanming", "贵A·12345", CarClass.values()[0], 5,
+                        EnergyType.HYBRID, 18_500_000L, LocalDate.of(2023, 5, 10), null,
+                        new ParkingSpot(new GeoPoint(26.5683, 106.7135), 50)),
+                new VehicleSealedEvent(VEHICLE, "bureau-nanming", "seal-1", new TimeWindow(NINE.plusSeconds(86400),
+                        NINE.plusSeconds(2 * 86400)), "封存"),
                 new VehicleReservedEvent(VEHICLE, "bureau-nanming", "order-1", new TimeWindow(NINE, NINE.plusSeconds(3600))),
                 new VehicleReservedEvent(VEHICLE, "bureau-nanming", "order-2",
                         new TimeWindow(NINE.plusSeconds(7200), NINE.plusSeconds(9000))),
@@ -63,9 +72,9 @@ class SnapshotRoundTripTest {
                 .scheduleSnapshot(Vehicle.class, VEHICLE);
         DomainEventMessage<?> snapshot = engine.readSnapshot(VEHICLE).orElseThrow();
 
-        assertThat(snapshot.getSequenceNumber()).isEqualTo(3);
+        assertThat(snapshot.getSequenceNumber()).isEqualTo(4);
         assertThat(snapshot.getPayload()).isInstanceOf(Vehicle.class);
-        assertThat(json(snapshot.getPayload())).isEqualTo(replayed).contains("order-2").doesNotContain("order-1");
+        assertThat(json(snapshot.getPayload())).isEqualTo(replayed).contains("order-2", "seal-1").doesNotContain("order-1");
         assertThat(eventStore.readEvents(VEHICLE).asStream().toList()).hasSize(1);
     }
 

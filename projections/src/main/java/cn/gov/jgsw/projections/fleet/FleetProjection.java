@@ -4,13 +4,20 @@ import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
+import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
+import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReservedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleRetiredEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleSealedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleUnsealedEvent;
 import cn.gov.jgsw.projections.fleet.api.DriverView;
 import cn.gov.jgsw.projections.fleet.api.FindAvailableDriversQuery;
 import cn.gov.jgsw.projections.fleet.api.FindDispatchableVehiclesQuery;
+import cn.gov.jgsw.projections.fleet.api.FindFleetQuery;
 import cn.gov.jgsw.projections.fleet.api.FindVehicleQuery;
 import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
@@ -20,12 +27,16 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -34,7 +45,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Keeps the fleet: {@code fleet_vehicles} and {@code fleet_drivers} (one document each) and
+ * Keeps the fleet: {@code fleet_vehicles} (one document per vehicle: ledger facts, sealings, retirement) and
+ * {@code fleet_drivers} (one document each) and
  * {@code fleet_reservations} (one per vehicle or driver and order, removed when released). Writes are keyed by ids
  * from the events, so replays rewrite the same documents. Indexes, tenant first:
  * {@code fleet_vehicles {tenantId, plateNumber}}, {@code fleet_drivers {tenantId, _id}},
@@ -65,13 +77,66 @@ public class FleetProjection {
     }
 
     @EventHandler
-    void on(VehicleRegisteredEvent event) {
+    void on(VehicleRegisteredEvent event, @SequenceNumber long sequence) {
+        ParkingSpot spot = event.parkingSpot();
         vehicles.replaceOne(Filters.eq("_id", event.vehicleId()), new Document("_id", event.vehicleId())
                         .append("tenantId", event.tenantId())
                         .append("plateNumber", event.plateNumber())
                         .append("carClass", event.carClass().name())
-                        .append("seats", event.seats()),
+                        .append("seats", event.seats())
+                        .append("energyType", event.energyType() == null ? null : event.energyType().name())
+                        .append("purchasePriceFen", event.purchasePriceFen())
+                        .append("purchaseDate", event.purchaseDate() == null ? null : event.purchaseDate().toString())
+                        .append("owningUnitId", event.owningUnitId())
+                        .append("parkingSpot", spot == null ? null : new Document("latitude", spot.centre().latitude())
+                                .append("longitude", spot.centre().longitude())
+                                .append("radiusMetres", spot.radiusMetres()))
+                        .append("sealings", List.of())
+                        .append("retired", false)
+                        .append("version", sequence),
                 new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(VehicleSealedEvent event, @SequenceNumber long sequence) {
+        updateVehicle(event.vehicleId(), sequence, Updates.push("sealings", new Document("_id", event.sealId())
+                .append("start", Date.from(event.period().start()))
+                .append("end", Date.from(event.period().end()))
+                .append("reason", event.reason())));
+    }
+
+    /** The sealing ends when it was lifted (never before it began); the list is read, changed and written whole. */
+    @EventHandler
+    void on(VehicleUnsealedEvent event, @SequenceNumber long sequence) {
+        Document vehicle = vehicles.find(Filters.eq("_id", event.vehicleId())).first();
+        if (vehicle == null) {
+            return;
+        }
+        List<Document> sealings = new ArrayList<>(sealings(vehicle));
+        sealings.replaceAll(sealing -> {
+            if (!sealing.getString("_id").equals(event.sealId())) {
+                return sealing;
+            }
+            Date start = sealing.getDate("start");
+            Date lifted = Date.from(event.liftedAt());
+            return new Document(sealing).append("end", lifted.after(start) ? lifted : start)
+                    .append("liftReason", event.reason());
+        });
+        updateVehicle(event.vehicleId(), sequence, Updates.set("sealings", sealings));
+    }
+
+    @EventHandler
+    void on(VehicleRetiredEvent event, @SequenceNumber long sequence) {
+        updateVehicle(event.vehicleId(), sequence, Updates.combine(Updates.set("retired", true),
+                Updates.set("retireReason", event.reason())));
+    }
+
+    /** Applies a vehicle's event once: the stored version is the sequence number of the newest event applied. */
+    private void updateVehicle(String vehicleId, long sequence, Bson... changes) {
+        List<Bson> all = new ArrayList<>(List.of(changes));
+        all.add(Updates.set("version", sequence));
+        vehicles.updateOne(Filters.and(Filters.eq("_id", vehicleId), Filters.lt("version", sequence)),
+                Updates.combine(all));
     }
 
     @EventHandler
@@ -82,13 +147,15 @@ public class FleetProjection {
     }
 
     @EventHandler
-    void on(VehicleReservedEvent event) {
+    void on(VehicleReservedEvent event, @SequenceNumber long sequence) {
         reserve(VEHICLE, event.tenantId(), event.vehicleId(), event.orderId(), event.window());
+        updateVehicle(event.vehicleId(), sequence);
     }
 
     @EventHandler
-    void on(VehicleReleasedEvent event) {
+    void on(VehicleReleasedEvent event, @SequenceNumber long sequence) {
         reservations.deleteOne(Filters.eq("_id", reservationId(VEHICLE, event.vehicleId(), event.orderId())));
+        updateVehicle(event.vehicleId(), sequence);
     }
 
     @EventHandler
@@ -118,11 +185,11 @@ public class FleetProjection {
     List<VehicleView> handle(FindDispatchableVehiclesQuery query) {
         Set<String> busy = busy(VEHICLE, query.tenantId(), query.window());
         return vehicles.find(Filters.and(Filters.eq("tenantId", query.tenantId()),
-                        Filters.gte("seats", query.passengerCount())))
+                        Filters.gte("seats", query.passengerCount()), Filters.ne("retired", true)))
                 .sort(Sorts.ascending("plateNumber"))
                 .map(FleetProjection::vehicle)
                 .into(new ArrayList<>()).stream()
-                .filter(v -> !busy.contains(v.id()))
+                .filter(v -> !busy.contains(v.id()) && !v.sealedDuring(query.window()))
                 .toList();
     }
 
@@ -160,8 +227,31 @@ public class FleetProjection {
         return kind + ":" + resourceId + ":" + orderId;
     }
 
+    @QueryHandler
+    List<VehicleView> handle(FindFleetQuery query) {
+        return vehicles.find(Filters.eq("tenantId", query.tenantId())).sort(Sorts.ascending("plateNumber"))
+                .map(FleetProjection::vehicle).into(new ArrayList<>());
+    }
+
+    private static List<Document> sealings(Document vehicle) {
+        return vehicle.getList("sealings", Document.class, List.of());
+    }
+
     private static VehicleView vehicle(Document d) {
+        Document spot = d.get("parkingSpot", Document.class);
+        VehicleView.Ledger ledger = new VehicleView.Ledger(
+                d.getString("energyType") == null ? null : EnergyType.valueOf(d.getString("energyType")),
+                d.get("purchasePriceFen", 0L),
+                d.getString("purchaseDate") == null ? null : LocalDate.parse(d.getString("purchaseDate")),
+                d.getString("owningUnitId"),
+                spot == null ? null : new ParkingSpot(new GeoPoint(spot.getDouble("latitude"),
+                        spot.getDouble("longitude")), spot.getInteger("radiusMetres")));
+        List<VehicleView.Sealing> sealings = sealings(d).stream().map(sealing -> new VehicleView.Sealing(
+                sealing.getString("_id"), new TimeWindow(sealing.getDate("start").toInstant(),
+                sealing.getDate("end").toInstant()), sealing.getString("reason"), sealing.getString("liftReason")))
+                .toList();
         return new VehicleView(d.getString("_id"), d.getString("tenantId"), d.getString("plateNumber"),
-                CarClass.valueOf(d.getString("carClass")), d.getInteger("seats"));
+                CarClass.valueOf(d.getString("carClass")), d.getInteger("seats"), ledger, sealings,
+                d.getBoolean("retired", false), d.get("version", 0L));
     }
 }

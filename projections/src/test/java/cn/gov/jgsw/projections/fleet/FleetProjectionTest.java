@@ -4,7 +4,14 @@ import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
+import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
+import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRegisteredEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleRetiredEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleSealedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleUnsealedEvent;
+import cn.gov.jgsw.projections.fleet.api.FindFleetQuery;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReservedEvent;
 import cn.gov.jgsw.projections.fleet.api.DriverView;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,11 +47,37 @@ class FleetProjectionTest {
         server = new MongoServer(new MemoryBackend());
         client = MongoClients.create(server.bindAndGetConnectionString());
         fleet = new FleetProjection(client.getDatabase("test"));
-        fleet.on(new VehicleRegisteredEvent("sedan", NANMING, "贵A·1", CarClass.SEDAN, 4));
-        fleet.on(new VehicleRegisteredEvent("bus", NANMING, "贵A·2", CarClass.MINIBUS, 17));
-        fleet.on(new VehicleRegisteredEvent("foreign", "bureau-yunyan", "贵A·3", CarClass.SEDAN, 4));
+        fleet.on(registered("sedan", NANMING, "贵A·1", CarClass.SEDAN, 4), 0);
+        fleet.on(registered("bus", NANMING, "贵A·2", CarClass.MINIBUS, 17), 0);
+        fleet.on(registered("foreign", "bureau-yunyan", "贵A·3", CarClass.SEDAN, 4), 0);
         fleet.on(new DriverRegisteredEvent("d1", NANMING));
         fleet.on(new DriverRegisteredEvent("d2", NANMING));
+    }
+
+    private static VehicleRegisteredEvent registered(String id, String tenantId, String plate, CarClass carClass,
+                                                     int seats) {
+        return new VehicleRegisteredEvent(id, tenantId, plate, carClass, seats, EnergyType.GASOLINE, 20_000_000L,
+                LocalDate.of(2022, 3, 1), null, new ParkingSpot(new GeoPoint(26.5683, 106.7135), 50));
+    }
+
+    @Test
+    void sealedAndRetiredVehiclesAreNotDispatchableAndALiftedSealingEndsWhenLifted() {
+        fleet.on(new VehicleSealedEvent("sedan", NANMING, "seal-1", new TimeWindow(NINE.minusSeconds(3600),
+                NINE.plusSeconds(86400)), "元旦封存"), 1);
+        fleet.on(new VehicleRetiredEvent("bus", NANMING, "报废"), 1);
+        assertThat(fleet.handle(new FindDispatchableVehiclesQuery(NANMING, NINE_TO_ELEVEN, 2))).isEmpty();
+
+        fleet.on(new VehicleUnsealedEvent("sedan", NANMING, "seal-1", NINE.minusSeconds(60), "抢险"), 2);
+        assertThat(fleet.handle(new FindDispatchableVehiclesQuery(NANMING, NINE_TO_ELEVEN, 2)))
+                .extracting(VehicleView::id).containsExactly("sedan");
+        VehicleView sedan = fleet.handle(new FindFleetQuery(NANMING)).get(0);
+        assertThat(sedan.sealings()).singleElement().satisfies(sealing -> {
+            assertThat(sealing.period().end()).isEqualTo(NINE.minusSeconds(60));
+            assertThat(sealing.liftReason()).isEqualTo("抢险");
+        });
+        assertThat(sedan.ledger().parkingSpot().radiusMetres()).isEqualTo(50);
+        assertThat(fleet.handle(new FindFleetQuery(NANMING))).as("by plate: 贵A·1, then 贵A·2")
+                .extracting(VehicleView::retired).containsExactly(false, true);
     }
 
     @AfterEach
@@ -62,14 +96,14 @@ class FleetProjectionTest {
 
     @Test
     void aReservedVehicleIsBusyOnlyForOverlappingPeriodsAndFreeAfterRelease() {
-        fleet.on(new VehicleReservedEvent("sedan", NANMING, "o1", NINE_TO_ELEVEN));
+        fleet.on(new VehicleReservedEvent("sedan", NANMING, "o1", NINE_TO_ELEVEN), 1);
 
         assertThat(fleet.handle(new FindDispatchableVehiclesQuery(NANMING, NINE_TO_ELEVEN, 1)))
                 .extracting(VehicleView::id).containsExactly("bus");
         assertThat(fleet.handle(new FindDispatchableVehiclesQuery(NANMING, ELEVEN_TO_ONE, 1)))
                 .extracting(VehicleView::id).contains("sedan");
 
-        fleet.on(new VehicleReleasedEvent("sedan", NANMING, "o1"));
+        fleet.on(new VehicleReleasedEvent("sedan", NANMING, "o1"), 2);
         assertThat(fleet.handle(new FindDispatchableVehiclesQuery(NANMING, NINE_TO_ELEVEN, 1)))
                 .extracting(VehicleView::id).contains("sedan");
     }

@@ -32,8 +32,19 @@ public enum VehicleErrorCode implements ErrorCode {
     INVALID_ODOMETER,
     /** Fuel or tolls are negative. */
     INVALID_TRIP_COST,
-    /** A plate number or seat count of a vehicle is invalid. */
-    INVALID_VEHICLE;
+    /**
+     * A vehicle's ledger entry is invalid: plate, seats (1–60), class, energy type, purchase price (1 fen to
+     * 10 million yuan) and date (from 1990, not after today), or the parking spot (a possible point, radius 10–500 m).
+     */
+    INVALID_VEHICLE,
+    /** A sealing is invalid: its period is empty, longer than 30 days or already over, or it lacks a reason. */
+    INVALID_SEALING,
+    /** The vehicle is sealed (封存) for part of the period. */
+    VEHICLE_SEALED,
+    /** The vehicle is retired and is never used again. */
+    VEHICLE_RETIRED,
+    /** The vehicle is still promised to an order, so it cannot be retired yet. */
+    VEHICLE_STILL_RESERVED;
 
     @Override
     public String code() {

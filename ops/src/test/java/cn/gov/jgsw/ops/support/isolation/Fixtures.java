@@ -101,10 +101,17 @@ public final class Fixtures {
                     .at("/units/edges/0/node/id").asText()));
             String driverId = read(driver, "Me", Map.of()).at("/me/person/id").asText();
             objects.put(ObjectKind.DRIVER, List.of(driverId));
-            Window probe = nextWindow();
-            String vehicleId = read(dispatcher, "DispatchableVehicles", Map.of("plannedStart", probe.start(),
-                    "plannedEnd", probe.end(), "passengerCount", 1)).at("/dispatchableVehicles/0/id").asText();
+            // A vehicle of its own, so that what the matrix does to it (seal, retire) leaves the demo fleet alone.
+            String vehicleId = step(admin, "RegisterVehicle", Map.of("plateNumber", "贵A·M" + prefix.length()
+                            + prefix.charAt(0), "carClass", "SEDAN", "seats", 4, "energyType", "GASOLINE",
+                    "purchasePriceFen", 15_000_000, "purchaseDate", "2024-01-02", "parkingSpot", Map.of(
+                            "latitude", 26.6, "longitude", 106.7, "radiusMetres", 50)))
+                    .at("/registerVehicle/vehicle/id").asText();
             objects.put(ObjectKind.VEHICLE, List.of(vehicleId));
+            Window sealed = nextWindow();
+            objects.put(ObjectKind.SEALING, List.of(step(admin, "SealVehicle", Map.of("vehicleId", vehicleId,
+                            "start", sealed.start(), "end", sealed.end(), "reason", "隔离矩阵封存"))
+                    .at("/sealVehicle/vehicle/sealings/0/id").asText()));
             List<String> orders = orders(vehicleId, driverId);
             objects.put(ObjectKind.VEHICLE_ORDER, orders);
             // The pending approval first (of the order awaiting approval), then a decided one.

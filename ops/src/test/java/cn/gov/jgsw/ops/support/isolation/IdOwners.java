@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,11 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The bureau an id found in an answer belongs to, looked up where the platform keeps it: a bureau is its own owner;
  * any other object is a document with that {@code _id} and a {@code tenantId}, whatever its collection (so objects of
- * a new feature are found without changes here).
+ * a new feature are found without changes here), or an object kept inside such a document.
  */
 final class IdOwners {
 
     private static final Duration ASYNCHRONOUS_OBJECTS = Duration.ofSeconds(5);
+    /**
+     * Where an object's id is kept: a document's own {@code _id}, or an object kept inside its owner's document (a
+     * vehicle's sealings), which belongs to the owner's bureau.
+     */
+    private static final List<String> ID_PATHS = List.of("_id", "sealings._id");
 
     private final MongoDatabase database;
     private final Map<String, Optional<String>> owners = new ConcurrentHashMap<>();
@@ -59,9 +65,11 @@ final class IdOwners {
         }
         // Listed anew for each new id (owners are kept, so that is rare): a feature may create its collection late.
         for (String collection : database.listCollectionNames()) {
-            Document found = database.getCollection(collection).find(Filters.eq("_id", id)).first();
-            if (found != null && found.get("tenantId") instanceof String tenantId) {
-                return Optional.of(tenantId);
+            for (String idPath : ID_PATHS) {
+                Document found = database.getCollection(collection).find(Filters.eq(idPath, id)).first();
+                if (found != null && found.get("tenantId") instanceof String tenantId) {
+                    return Optional.of(tenantId);
+                }
             }
         }
         return Optional.empty();

@@ -15,7 +15,9 @@ public enum ObjectKind {
     PROPERTY_STAFF,
     APPROVAL,
     /** Any person of the bureau (a delegate): a driver or a clerk is one, so its lookalike is a vehicle. */
-    PERSON;
+    PERSON,
+    /** A period a vehicle is sealed for; it lives in the vehicle's history. */
+    SEALING;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -35,6 +37,7 @@ public enum ObjectKind {
             case PROPERTY_STAFF -> DRIVER;
             case APPROVAL -> VEHICLE_ORDER;
             case PERSON -> VEHICLE;
+            case SEALING -> VEHICLE_ORDER;
         };
     }
 }
