@@ -28,8 +28,8 @@ public final class ApprovalConditions {
 
     private static final Pattern COST_OVER = Pattern.compile(COST_OVER_PREFIX + "(0|[1-9][0-9]{0,6})");
 
-    static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
-    static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 30);
+    static final LocalTime OFFICE_OPENS = WorkingDays.OFFICE_OPENS;
+    static final LocalTime OFFICE_CLOSES = WorkingDays.OFFICE_CLOSES;
 
     private ApprovalConditions() {
     }

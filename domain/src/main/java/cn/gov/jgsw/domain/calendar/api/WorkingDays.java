@@ -3,6 +3,7 @@ package cn.gov.jgsw.domain.calendar.api;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
@@ -22,6 +23,17 @@ public record WorkingDays(Set<LocalDate> publicHolidays, Set<LocalDate> makeUpWo
     public WorkingDays {
         publicHolidays = Set.copyOf(publicHolidays);
         makeUpWorkingDays = Set.copyOf(makeUpWorkingDays);
+    }
+
+    /** Office hours of a working day, China time (08:30–17:30): what "off hours" means for approvals and fences. */
+    public static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
+    public static final LocalTime OFFICE_CLOSES = LocalTime.of(17, 30);
+
+    /** Whether the moment falls in office hours of a working day. */
+    public boolean isOfficeHours(Instant moment) {
+        ZonedDateTime local = moment.atZone(CHINA);
+        LocalTime time = local.toLocalTime();
+        return isWorkingDay(local.toLocalDate()) && !time.isBefore(OFFICE_OPENS) && time.isBefore(OFFICE_CLOSES);
     }
 
     public boolean isWorkingDay(LocalDate day) {

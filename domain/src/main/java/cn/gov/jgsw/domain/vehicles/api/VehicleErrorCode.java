@@ -44,7 +44,9 @@ public enum VehicleErrorCode implements ErrorCode {
     /** The vehicle is retired and is never used again. */
     VEHICLE_RETIRED,
     /** The vehicle is still promised to an order, so it cannot be retired yet. */
-    VEHICLE_STILL_RESERVED;
+    VEHICLE_STILL_RESERVED,
+    /** The alert's case is disposed of already. */
+    ALERT_CASE_CLOSED;
 
     @Override
     public String code() {

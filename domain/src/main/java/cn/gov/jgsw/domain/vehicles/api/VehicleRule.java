@@ -1,0 +1,24 @@
+package cn.gov.jgsw.domain.vehicles.api;
+
+/**
+ * The electronic fences and misuse rules (电子围栏与违规规则) the platform watches positions with. Each has a version:
+ * an alert names the rule and the version that raised it, and a changed rule gets a new version.
+ */
+public enum VehicleRule {
+    /** The car left its parking spot by more than 50 m during working hours with no dispatched order covering it. */
+    PARKING_DEPARTURE(1),
+    /** The same outside office hours: a day off, or outside 08:30–17:30 of a working day, by the work calendar. */
+    OFF_HOURS_USE(1),
+    /** The car left its parking spot while sealed (封存期间移动). */
+    SEALED_MOVEMENT(1);
+
+    private final int version;
+
+    VehicleRule(int version) {
+        this.version = version;
+    }
+
+    public int version() {
+        return version;
+    }
+}
