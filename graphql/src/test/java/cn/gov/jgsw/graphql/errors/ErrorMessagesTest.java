@@ -7,6 +7,7 @@ import cn.gov.jgsw.domain.property.api.PropertyErrorCode;
 import cn.gov.jgsw.domain.integration.api.IntegrationErrorCode;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ErrorCode;
+import cn.gov.jgsw.domain.vehicles.api.TelemetryErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,7 @@ class ErrorMessagesTest {
         codes.addAll(List.of(CalendarErrorCode.values()));
         codes.addAll(List.of(PropertyErrorCode.values()));
         codes.addAll(List.of(ApprovalErrorCode.values()));
+        codes.addAll(List.of(TelemetryErrorCode.values()));
         for (ErrorCode code : codes) {
             assertThat(chinese.getProperty(code.code())).as("zh-CN message of " + code.code()).isNotBlank();
             assertThat(english.getProperty(code.code())).as("en message of " + code.code()).isNotBlank();

@@ -5,29 +5,31 @@ import cn.gov.jgsw.domain.approvals.ApprovalRequest;
 import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
+import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.property.BureauServiceLevels;
 import cn.gov.jgsw.domain.property.ServiceCostApprovalProcess;
 import cn.gov.jgsw.domain.property.ServiceRequest;
-import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.vehicles.Driver;
+import cn.gov.jgsw.domain.vehicles.TrackRetentionPolicy;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
-import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
-import org.axonframework.messaging.StreamableMessageSource;
+import cn.gov.jgsw.domain.vehicles.VehicleAlertCase;
 import cn.gov.jgsw.domain.vehicles.VehicleDispatching;
 import cn.gov.jgsw.domain.vehicles.VehicleOrder;
+import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
 import cn.gov.jgsw.ops.eventstore.EventStoreProperties;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public class DomainAggregatesConfiguration {
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
                     WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class,
-                    BureauServiceLevels.class);
+                    BureauServiceLevels.class, VehicleAlertCase.class, TrackRetentionPolicy.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -45,10 +45,12 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("delegateId", ObjectKind.PERSON),
             Map.entry("personId", ObjectKind.PERSON),
             Map.entry("owningUnitId", ObjectKind.UNIT),
-            Map.entry("sealingId", ObjectKind.SEALING));
+            Map.entry("sealingId", ObjectKind.SEALING),
+            Map.entry("caseId", ObjectKind.ALERT_CASE),
+            Map.entry("vehicleAlertCase.id", ObjectKind.ALERT_CASE));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
-    private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders");
+    private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases");
 
     @Test
     void noOperationLeaksAcrossBureausForAnyRole() {

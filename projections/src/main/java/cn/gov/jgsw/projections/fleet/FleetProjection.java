@@ -18,6 +18,8 @@ import cn.gov.jgsw.projections.fleet.api.DriverView;
 import cn.gov.jgsw.projections.fleet.api.FindAvailableDriversQuery;
 import cn.gov.jgsw.projections.fleet.api.FindDispatchableVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.FindFleetQuery;
+import cn.gov.jgsw.projections.fleet.api.FindVehicleReservationsQuery;
+import cn.gov.jgsw.projections.fleet.api.VehicleReservations;
 import cn.gov.jgsw.projections.fleet.api.FindVehicleQuery;
 import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
@@ -39,8 +41,10 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -225,6 +229,16 @@ public class FleetProjection {
 
     private static String reservationId(String kind, String resourceId, String orderId) {
         return kind + ":" + resourceId + ":" + orderId;
+    }
+
+    @QueryHandler
+    VehicleReservations handle(FindVehicleReservationsQuery query) {
+        Map<String, List<TimeWindow>> byVehicle = new HashMap<>();
+        reservations.find(Filters.and(Filters.eq("tenantId", query.tenantId()), Filters.eq("kind", VEHICLE),
+                        Filters.in("resourceId", query.vehicleIds())))
+                .forEach(r -> byVehicle.computeIfAbsent(r.getString("resourceId"), v -> new ArrayList<>())
+                        .add(new TimeWindow(r.getDate("start").toInstant(), r.getDate("end").toInstant())));
+        return new VehicleReservations(byVehicle);
     }
 
     @QueryHandler

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.projections.property;
 
 import cn.gov.jgsw.domain.property.api.RecordServiceLevelBreachCommand;
+import cn.gov.jgsw.projections.scheduling.PeriodicJob;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.CommandMetadata;
 import com.mongodb.client.MongoCollection;
@@ -12,7 +13,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,8 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,26 +30,25 @@ import java.util.concurrent.TimeUnit;
  * stays small even where the embedded server scans it.
  */
 @Component
-public class ServiceLevelClock implements SmartLifecycle {
+public class ServiceLevelClock extends PeriodicJob {
 
     static final String CLOCKS = "service_level_clocks";
     private static final Logger log = LoggerFactory.getLogger(ServiceLevelClock.class);
 
     private final MongoCollection<Document> clocks;
     private final CommandGateway commands;
-    private final Duration interval;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService executor;
 
     public ServiceLevelClock(MongoDatabase platformDatabase, CommandGateway commands,
                              @Value("${jgsw.property.sla-check-interval:PT30S}") Duration interval) {
+        super("sla-clock", interval);
         this.clocks = platformDatabase.getCollection(CLOCKS);
         this.commands = commands;
-        this.interval = interval;
     }
 
     /** Tells every request past its due time; one that fails is told again at the next check. */
-    void check() {
+    @Override
+    protected void runOnce() {
         Instant now = clock.instant();
         for (Document due : clocks.find(Filters.lte("dueAt", Date.from(now)))) {
             String requestId = due.getString("_id");
@@ -71,34 +68,5 @@ public class ServiceLevelClock implements SmartLifecycle {
                 log.warn("SLA clock could not record the breach of {} yet; retrying at the next check", requestId, e);
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "sla-clock");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(() -> {
-            try {
-                check();
-            } catch (RuntimeException e) {
-                log.warn("SLA clock check failed; retrying at the next check", e);
-            }
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -46,7 +46,9 @@ public enum VehicleErrorCode implements ErrorCode {
     /** The vehicle is still promised to an order, so it cannot be retired yet. */
     VEHICLE_STILL_RESERVED,
     /** The alert's case is disposed of already. */
-    ALERT_CASE_CLOSED;
+    ALERT_CASE_CLOSED,
+    /** Tracks are kept from 30 days to three years (1,095 days). */
+    INVALID_TRACK_RETENTION;
 
     @Override
     public String code() {

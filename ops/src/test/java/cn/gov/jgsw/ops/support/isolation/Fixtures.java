@@ -1,10 +1,12 @@
 package cn.gov.jgsw.ops.support.isolation;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.Phones;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +16,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -116,9 +119,10 @@ public final class Fixtures {
             objects.put(ObjectKind.VEHICLE_ORDER, orders);
             // The pending approval first (of the order awaiting approval), then a decided one.
             objects.put(ObjectKind.APPROVAL, List.of("approval-" + orders.get(1), "approval-" + orders.get(0)));
-            objects.put(ObjectKind.INTEGRATION_CLIENT, List.of(step(admin, "RegisterIntegrationClient",
-                    Map.of("name", "隔离矩阵网关", "scopes", List.of("TELEMETRY_WRITE")))
-                    .at("/registerIntegrationClient/client/id").asText()));
+            JsonNode client = step(admin, "RegisterIntegrationClient", Map.of("name", "隔离矩阵网关",
+                    "scopes", List.of("TELEMETRY_WRITE"))).at("/registerIntegrationClient");
+            objects.put(ObjectKind.INTEGRATION_CLIENT, List.of(client.at("/client/id").asText()));
+            objects.put(ObjectKind.ALERT_CASE, List.of(alertCase(client, vehicleId)));
             // The id, not a sign-in: zunyi.property-staff belongs to the lockout test and must not sign in here.
             String propertyStaffId = "user-" + prefix + "-property-staff";
             objects.put(ObjectKind.PROPERTY_STAFF, List.of(propertyStaffId));
@@ -126,6 +130,32 @@ public final class Fixtures {
             objects.put(ObjectKind.PERSON, List.of("user-" + prefix + "-energy-manager"));
             objects.put(ObjectKind.SERVICE_REQUEST, serviceRequests(propertyStaffId));
             return objects;
+        }
+
+        /** The case of the fixture vehicle leaving its spot with no order, reported by the bureau's own gateway. */
+        private String alertCase(JsonNode client, String vehicleId) {
+            IntegrationMachine machine = new IntegrationMachine(baseUrl);
+            String token = machine.requestToken(client.at("/client/id").asText(), client.get("secret").asText(),
+                    "telemetry:write").accessToken();
+            StringBuilder positions = new StringBuilder();
+            Instant start = Instant.now().minusSeconds(300);
+            for (int i = 0; i < 10; i++) {
+                positions.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                        "{\"vehicleId\":\"%s\",\"time\":\"%s\",\"latitude\":%.6f,\"longitude\":106.7,"
+                                + "\"speedKmh\":30,\"accuracyMetres\":5}", vehicleId, start.plusSeconds(10L * i),
+                        26.6 + 0.001 * i));
+            }
+            IntegrationMachine.Answer answer = machine.postJson("/integration/v1/telemetry/positions", token,
+                    "{\"positions\":[" + positions + "]}");
+            if (answer.status() != 200 || answer.body().get("alertsRaised").asInt() != 1) {
+                throw new IllegalStateException("fixture alert not raised: " + answer.body());
+            }
+            JsonNode[] found = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                found[0] = read(admin, "VehicleAlertCases", Map.of("first", 1)).at("/vehicleAlertCases/edges/0/node");
+                return vehicleId.equals(found[0].at("/vehicle/id").asText());
+            });
+            return found[0].get("id").asText();
         }
 
         /**

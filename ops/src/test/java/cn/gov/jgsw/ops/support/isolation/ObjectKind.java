@@ -17,7 +17,9 @@ public enum ObjectKind {
     /** Any person of the bureau (a delegate): a driver or a clerk is one, so its lookalike is a vehicle. */
     PERSON,
     /** A period a vehicle is sealed for; it lives in the vehicle's history. */
-    SEALING;
+    SEALING,
+    /** An alert of the fences and its case. */
+    ALERT_CASE;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -38,6 +40,7 @@ public enum ObjectKind {
             case APPROVAL -> VEHICLE_ORDER;
             case PERSON -> VEHICLE;
             case SEALING -> VEHICLE_ORDER;
+            case ALERT_CASE -> VEHICLE;
         };
     }
 }

@@ -1,0 +1,2 @@
+/** Queries and views of alert cases. */
+package cn.gov.jgsw.projections.alerts.api;
