@@ -3,8 +3,8 @@ package cn.gov.jgsw.graphql.telemetry;
 import cn.gov.jgsw.domain.vehicles.api.TelemetryErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ErrorMessages;
-import cn.gov.jgsw.projections.telemetry.PositionIngestion;
 import cn.gov.jgsw.projections.telemetry.api.IngestionReceipt;
+import cn.gov.jgsw.projections.telemetry.api.PositionIntake;
 import cn.gov.jgsw.projections.telemetry.api.RefusedBatch;
 import cn.gov.jgsw.projections.telemetry.api.ReportedPosition;
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
@@ -35,11 +35,11 @@ public class TelemetryController {
     /** 1,000 positions of about 150 bytes each, with room to spare. */
     static final int LARGEST_BODY = 512 * 1024;
 
-    private final PositionIngestion ingestion;
+    private final PositionIntake ingestion;
     private final ErrorMessages messages;
     private final ObjectMapper json;
 
-    public TelemetryController(PositionIngestion ingestion, ErrorMessages messages, ObjectMapper json) {
+    public TelemetryController(PositionIntake ingestion, ErrorMessages messages, ObjectMapper json) {
         this.ingestion = ingestion;
         this.messages = messages;
         this.json = json;

@@ -92,8 +92,10 @@ class IntegrationClientsIT extends PlatformIT {
         assertThat(caller.body().get("bureauId").asText()).isEqualTo("bureau-tongzi");
         assertThat(caller.body().get("scopes").toString()).isEqualTo("[\"telemetry:write\"]");
 
-        // The telemetry door lets it through (no endpoint there yet: 404); the energy door does not (403).
-        assertThat(machine.postJson("/integration/v1/telemetry/positions", token, "[]").status()).isEqualTo(404);
+        // The telemetry door lets it through (the endpoint judges the body: not a batch); the energy door does not (403).
+        IntegrationMachine.Answer telemetry = machine.postJson("/integration/v1/telemetry/positions", token, "[]");
+        assertThat(telemetry.status()).isEqualTo(400);
+        assertThat(telemetry.body().at("/errors/0/extensions/code").asText()).isEqualTo("INVALID_POSITIONS");
         IntegrationMachine.Answer energy = machine.postJson("/integration/v1/energy/readings", token, "[]");
         assertThat(energy.status()).isEqualTo(403);
         assertThat(energy.wwwAuthenticate()).contains("insufficient_scope");

@@ -10,6 +10,7 @@ import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleReservations;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
 import cn.gov.jgsw.projections.telemetry.api.IngestionReceipt;
+import cn.gov.jgsw.projections.telemetry.api.PositionIntake;
 import cn.gov.jgsw.projections.telemetry.api.RefusedBatch;
 import cn.gov.jgsw.projections.telemetry.api.ReportedPosition;
 import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
@@ -42,9 +43,8 @@ import java.util.stream.Collectors;
  * for each excursion they find. The alert commands carry the client as the actor.
  */
 @Component
-public class PositionIngestion {
+public class PositionIngestion implements PositionIntake {
 
-    public static final int LARGEST_BATCH = 1_000;
     static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     static final double HIGHEST_SPEED_KMH = 250;
     static final double POOREST_ACCURACY_METRES = 10_000;
@@ -66,10 +66,7 @@ public class PositionIngestion {
         this.clock = clock;
     }
 
-    /**
-     * @param clientId the integration client sending, from its token
-     * @throws RefusedBatch if any position is wrong; nothing is kept then
-     */
+    @Override
     public IngestionReceipt ingest(String tenantId, String clientId, List<ReportedPosition> batch) {
         if (batch == null || batch.isEmpty() || batch.size() > LARGEST_BATCH) {
             throw new RefusedBatch(TelemetryErrorCode.BATCH_TOO_LARGE, List.of());
