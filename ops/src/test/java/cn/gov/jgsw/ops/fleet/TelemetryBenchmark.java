@@ -60,12 +60,13 @@ public final class TelemetryBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class)
-                .properties(Map.of("server.port", port,
-                        "jgsw.storage.data-directory", Files.createTempDirectory("telemetry-bench").toString(),
-                        "jgsw.storage.allow-demo-data", "true",
-                        "spring.profiles.active", "demo"))
-                .run();
+        // Arguments, not default properties: the platform's own configuration would override those.
+        ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class).run(
+                "--server.port=" + port,
+                "--jgsw.storage.data-directory=" + Files.createTempDirectory("telemetry-bench"),
+                "--jgsw.storage.allow-demo-data=true",
+                "--spring.profiles.active=demo",
+                "--logging.level.root=WARN");
         String baseUrl = "http://127.0.0.1:" + port;
         System.out.printf("machine: %d cores, max heap %d MiB, %s; server: embedded default (H2 file, commit every "
                         + "request); platform and load generator in one JVM%n",
@@ -85,7 +86,7 @@ public final class TelemetryBenchmark {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         run(gateways, virtualStart, Duration.ofSeconds(20), new AtomicLong(), new AtomicLong(), new ArrayList<>());
         System.out.printf("warm-up done (20 s); measuring for %d min%n", minutes);
-        Instant measuredFrom = virtualStart.plus(Duration.ofHours(1));
+        Instant measuredFrom = virtualStart.plus(Duration.ofHours(12));
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         long start = System.nanoTime();
         Future<?> sampling = sampler.submit(() -> sampleHeap(positions, start, minutes));
@@ -155,8 +156,9 @@ public final class TelemetryBenchmark {
                         int vehicle = (next + v) % gateway.vehicles().size();
                         for (int f = 0; f < FIXES_PER_VEHICLE; f++) {
                             long second = tick + f;
+                            // A terminal reporting every 10 s, as JT/T 808 terminals do while driving.
                             batch.add(fix(gateway.vehicles().get(vehicle), vehicle % 10 == 0,
-                                    virtualStart.plusSeconds(second), second, noise));
+                                    virtualStart.plusSeconds(10 * second), second, noise));
                         }
                     }
                     next += VEHICLES_PER_BATCH;

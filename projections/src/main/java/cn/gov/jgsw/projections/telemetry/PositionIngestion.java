@@ -94,9 +94,16 @@ public class PositionIngestion implements PositionIntake {
         if (!problems.isEmpty()) {
             throw new RefusedBatch(TelemetryErrorCode.INVALID_POSITIONS, problems);
         }
-        Map<String, List<PositionFix>> fresh = tracks.store(tenantId, byVehicle, now);
+        Map<String, FenceRules.Watch> watched = watches.load(tenantId, byVehicle.keySet());
+        Map<String, Instant> newestKept = new HashMap<>();
+        watched.forEach((vehicleId, watch) -> {
+            if (watch.lastFixAt() != null) {
+                newestKept.put(vehicleId, watch.lastFixAt());
+            }
+        });
+        Map<String, List<PositionFix>> fresh = tracks.store(tenantId, byVehicle, newestKept, now);
         int accepted = fresh.values().stream().mapToInt(List::size).sum();
-        Fenced fenced = fence(tenantId, clientId, vehicles, fresh);
+        Fenced fenced = fence(tenantId, clientId, vehicles, fresh, watched);
         return new IngestionReceipt(accepted, batch.size() - accepted, fenced.late(), fenced.alerts());
     }
 
@@ -104,7 +111,7 @@ public class PositionIngestion implements PositionIntake {
     }
 
     private Fenced fence(String tenantId, String clientId, Map<String, VehicleView> vehicles,
-                         Map<String, List<PositionFix>> fresh) {
+                         Map<String, List<PositionFix>> fresh, Map<String, FenceRules.Watch> before) {
         if (fresh.isEmpty()) {
             return new Fenced(0, 0);
         }
@@ -112,7 +119,6 @@ public class PositionIngestion implements PositionIntake {
                 WorkCalendarsView.class).join();
         VehicleReservations reservations = queries.query(new FindVehicleReservationsQuery(tenantId, fresh.keySet()),
                 VehicleReservations.class).join();
-        Map<String, FenceRules.Watch> before = watches.load(tenantId, fresh.keySet());
         Map<String, FenceRules.Watch> after = new HashMap<>();
         List<RaiseVehicleAlertCommand> alerts = new ArrayList<>();
         int late = 0;

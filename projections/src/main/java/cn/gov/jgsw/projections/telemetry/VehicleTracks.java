@@ -28,30 +28,36 @@ import java.util.Set;
 
 /**
  * The vehicles' tracks (行驶轨迹), time-series data kept apart from the event log (ARCHITECTURE.md: positions are not
- * events). One document per vehicle and hour, {@code vehicle_tracks}: {@code _id = tenant|vehicle|hour}, the fixes
- * keyed by their epoch milliseconds. So a batch is a few upserts by id, reading a trip is a few reads by id (the
- * embedded server scans on anything but {@code _id}), and a fix reported twice for the same moment is kept once:
- * the first report wins. Index for retention on real MongoDB: {@code {tenantId: 1, hourStart: 1}}.
+ * events). One document per vehicle and ten minutes ("bucket"), {@code vehicle_tracks}:
+ * {@code _id = tenant|vehicle|bucket}, the fixes keyed by their epoch milliseconds. So a batch is a few upserts by id,
+ * reading a trip is a few reads by id (the embedded server scans on anything but {@code _id}), and a fix reported
+ * twice for the same moment is kept once: the first report wins. Buckets stay small (a terminal reporting every 10 s
+ * fills one with 60 fixes), because every update rewrites its document. Index for retention on real MongoDB:
+ * {@code {tenantId: 1, start: 1}}.
  */
 @Component
 public class VehicleTracks {
 
     static final String COLLECTION = "vehicle_tracks";
-    private static final long HOUR_MILLIS = Duration.ofHours(1).toMillis();
+    static final Duration BUCKET = Duration.ofMinutes(10);
+    private static final long BUCKET_MILLIS = BUCKET.toMillis();
 
     private final MongoCollection<Document> buckets;
 
     public VehicleTracks(MongoDatabase platformDatabase) {
         this.buckets = platformDatabase.getCollection(COLLECTION);
-        buckets.createIndex(Indexes.ascending("tenantId", "hourStart"));
+        buckets.createIndex(Indexes.ascending("tenantId", "start"));
     }
 
     /**
      * Keeps the fixes not kept before and answers them, per vehicle, oldest first. A fix whose moment the vehicle's
      * track already has (a retried batch, a terminal sending twice) is not written again.
+     *
+     * @param newestKept per vehicle, the newest moment known to be kept; fixes after it are new without looking, so
+     *                   only late and repeated fixes cost a read (an absent vehicle is looked up in full)
      */
     public Map<String, List<PositionFix>> store(String tenantId, Map<String, List<PositionFix>> byVehicle,
-                                                Instant receivedAt) {
+                                                Map<String, Instant> newestKept, Instant receivedAt) {
         Map<String, Map<String, PositionFix>> byBucket = new LinkedHashMap<>();
         Map<String, String> vehicleOfBucket = new LinkedHashMap<>();
         byVehicle.forEach((vehicleId, fixes) -> fixes.forEach(fix -> {
@@ -60,7 +66,14 @@ public class VehicleTracks {
             byBucket.computeIfAbsent(bucket, b -> new LinkedHashMap<>())
                     .putIfAbsent(Long.toString(fix.at().toEpochMilli()), fix);
         }));
-        Map<String, Set<String>> kept = keptMoments(byBucket.keySet());
+        Set<String> toLookUp = new HashSet<>();
+        byVehicle.forEach((vehicleId, fixes) -> fixes.forEach(fix -> {
+            Instant newest = newestKept.get(vehicleId);
+            if (newest == null || !fix.at().isAfter(newest)) {
+                toLookUp.add(bucketId(tenantId, vehicleId, fix.at()));
+            }
+        }));
+        Map<String, Set<String>> kept = toLookUp.isEmpty() ? Map.of() : keptMoments(toLookUp);
         List<WriteModel<Document>> writes = new ArrayList<>();
         Map<String, List<PositionFix>> fresh = new LinkedHashMap<>();
         byBucket.forEach((bucket, fixes) -> {
@@ -77,7 +90,7 @@ public class VehicleTracks {
                 int added = sets.size();
                 sets.add(Updates.setOnInsert("tenantId", tenantId));
                 sets.add(Updates.setOnInsert("vehicleId", vehicleOfBucket.get(bucket)));
-                sets.add(Updates.setOnInsert("hourStart", new Date(hourOf(any.at()) * HOUR_MILLIS)));
+                sets.add(Updates.setOnInsert("start", new Date(bucketOf(any.at()) * BUCKET_MILLIS)));
                 sets.add(Updates.inc("count", added));
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", bucket), Updates.combine(sets),
                         new UpdateOptions().upsert(true)));
@@ -93,8 +106,8 @@ public class VehicleTracks {
     /** The vehicle's fixes from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
     public List<PositionFix> track(String tenantId, String vehicleId, Instant from, Instant to) {
         List<String> ids = new ArrayList<>();
-        for (long hour = hourOf(from); hour <= hourOf(to.minusMillis(1)); hour++) {
-            ids.add(tenantId + "|" + vehicleId + "|" + hour);
+        for (long bucket = bucketOf(from); bucket <= bucketOf(to.minusMillis(1)); bucket++) {
+            ids.add(tenantId + "|" + vehicleId + "|" + bucket);
         }
         List<PositionFix> fixes = new ArrayList<>();
         buckets.find(Filters.and(Filters.in("_id", ids), Filters.eq("tenantId", tenantId))).forEach(bucket -> {
@@ -110,10 +123,10 @@ public class VehicleTracks {
         return fixes;
     }
 
-    /** Deletes the bureau's hours that ended before {@code before}; answers how many hours of tracks went. */
+    /** Deletes the bureau's buckets that ended before {@code before}; answers how many went. */
     public long purge(String tenantId, Instant before) {
         return buckets.deleteMany(Filters.and(Filters.eq("tenantId", tenantId),
-                Filters.lte("hourStart", Date.from(before.minus(Duration.ofHours(1)))))).getDeletedCount();
+                Filters.lte("start", Date.from(before.minus(BUCKET))))).getDeletedCount();
     }
 
     private Map<String, Set<String>> keptMoments(Set<String> bucketIds) {
@@ -126,11 +139,11 @@ public class VehicleTracks {
     }
 
     static String bucketId(String tenantId, String vehicleId, Instant at) {
-        return tenantId + "|" + vehicleId + "|" + hourOf(at);
+        return tenantId + "|" + vehicleId + "|" + bucketOf(at);
     }
 
-    private static long hourOf(Instant at) {
-        return Math.floorDiv(at.toEpochMilli(), HOUR_MILLIS);
+    private static long bucketOf(Instant at) {
+        return Math.floorDiv(at.toEpochMilli(), BUCKET_MILLIS);
     }
 
     private static Document document(PositionFix fix, Instant receivedAt) {

@@ -47,10 +47,10 @@ class VehicleTracksTest {
     @Test
     void aMomentIsKeptOnceTheFirstReportWinsAndATrackSpansHours() {
         List<PositionFix> first = List.of(at(NINE.plusSeconds(3590), 26.50), at(NINE.plusSeconds(3610), 26.51));
-        assertThat(tracks.store(NANMING, Map.of("v1", first), NINE).get("v1")).hasSize(2);
+        assertThat(tracks.store(NANMING, Map.of("v1", first), Map.of(), NINE).get("v1")).hasSize(2);
 
         Map<String, List<PositionFix>> again = tracks.store(NANMING, Map.of("v1", List.of(
-                at(NINE.plusSeconds(3590), 27.0), at(NINE.plusSeconds(3620), 26.52))), NINE);
+                at(NINE.plusSeconds(3590), 27.0), at(NINE.plusSeconds(3620), 26.52))), Map.of(), NINE);
         assertThat(again.get("v1")).extracting(PositionFix::at).containsExactly(NINE.plusSeconds(3620));
 
         assertThat(tracks.track(NANMING, "v1", NINE, NINE.plus(Duration.ofHours(2))))
@@ -60,8 +60,9 @@ class VehicleTracksTest {
 
     @Test
     void purgingDeletesTheHoursThatEndedBeforeTheCutOffOnly() {
-        tracks.store(NANMING, Map.of("v1", List.of(at(NINE, 26.5), at(NINE.plus(Duration.ofHours(5)), 26.6))), NINE);
-        tracks.store("bureau-yunyan", Map.of("v9", List.of(at(NINE, 26.5))), NINE);
+        tracks.store(NANMING, Map.of("v1", List.of(at(NINE, 26.5), at(NINE.plus(Duration.ofHours(5)), 26.6))),
+                Map.of(), NINE);
+        tracks.store("bureau-yunyan", Map.of("v9", List.of(at(NINE, 26.5))), Map.of(), NINE);
 
         assertThat(tracks.purge(NANMING, NINE.plus(Duration.ofHours(3)))).isEqualTo(1);
 
