@@ -59,7 +59,8 @@ class FreeTextCoverageTest {
             Map.entry("UnsealVehicleInput.reason", "FleetLedgerIT"),
             Map.entry("RetireVehicleInput.reason", "FleetLedgerIT"),
             Map.entry("DisposeVehicleAlertCaseInput.reason", "TelemetryIT"),
-            Map.entry("Query.bureauVehicleAlertCases(purpose)", "TelemetryIT"));
+            Map.entry("Query.bureauVehicleAlertCases(purpose)", "TelemetryIT"),
+            Map.entry("Query.vehicleOrderTrack(purpose)", "TelemetryIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -50,7 +50,8 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("vehicleAlertCase.id", ObjectKind.ALERT_CASE));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
-    private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases");
+    private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases",
+            "vehicleOrderTrack");
 
     @Test
     void noOperationLeaksAcrossBureausForAnyRole() {

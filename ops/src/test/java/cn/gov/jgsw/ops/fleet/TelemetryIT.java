@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Map;
 
 import static cn.gov.jgsw.ops.support.MutationInputs.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -279,6 +282,73 @@ class TelemetryIT extends PlatformIT {
                 .post(HostileText.body("BureauVehicleAlertCases", variables, sample));
         assertThat(read.firstErrorCode()).as(sample).isEqualTo("PURPOSE_REQUIRED");
         assertThat(read.body().toString()).doesNotContain("edges");
+        variables.put("orderId", "order-of-nobody");
+        GraphQlClient.Response track = Phones.of(baseUrl(), "guizhou.supervisor")
+                .post(HostileText.body("VehicleOrderTrack", variables, sample));
+        assertThat(track.firstErrorCode()).as(sample).isIn("PURPOSE_REQUIRED", "NOT_FOUND");
         assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    /**
+     * A dispatched trip with positions yields its trip record; its track is read only with a purpose, and the read is
+     * recorded.
+     */
+    @Test
+    void aDispatchedTripWithPositionsYieldsItsRecordAndItsTrackIsReadWithAPurpose() throws Exception {
+        String vehicleId = parkedVehicle();
+        GraphQlClient clerk = Phones.of(baseUrl(), "zunyi.civil-servant");
+        GraphQlClient approver = Phones.of(baseUrl(), "zunyi.approver");
+        GraphQlClient dispatcher = Phones.of(baseUrl(), "zunyi.dispatcher");
+        GraphQlClient driver = Phones.of(baseUrl(), "zunyi.driver-2");
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(500).withHour(9).withMinute(0)
+                .withSecond(0).withNano(0);
+        String orderId = succeed(clerk, "OrderVehicle", withKey("purpose", "赴县里调研", "origin", "遵义市局",
+                "destination", "桐梓县", "plannedStart", start.toString(), "plannedEnd", start.plusHours(2).toString(),
+                "passengerCount", 1)).at("/orderVehicle/order/id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !approver.execute(GraphQlClient.operation("Approval"),
+                Map.of("id", "approval-" + orderId)).data().path("approval").isNull());
+        succeed(approver, "DecideApproval", withKey("approvalId", "approval-" + orderId, "decision", "APPROVE"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "APPROVED".equals(clerk.execute(
+                GraphQlClient.operation("VehicleOrder"), Map.of("id", orderId)).data().at("/vehicleOrder/status")
+                .asText()));
+        succeed(dispatcher, "DispatchVehicleOrder", withKey("orderId", orderId, "vehicleId", vehicleId,
+                "driverId", "user-zunyi-driver-2"));
+        succeed(driver, "StartTrip", withKey("orderId", orderId, "odometerKm", 10_000));
+
+        Instant first = Instant.now().plusMillis(100);
+        List<Map<String, Object>> trip = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            trip.add(position(vehicleId, first.plusMillis(200L * i), 10.0 * i, 5));
+        }
+        assertThat(send(trip).body().get("accepted").asInt()).isEqualTo(10);
+        Thread.sleep(Duration.between(Instant.now(), first.plusSeconds(3)).toMillis());
+        succeed(driver, "EndTrip", withKey("orderId", orderId, "odometerKm", 10_001, "fuelLitres", 0.1,
+                "tollsFen", 0));
+
+        JsonNode record = clerk.execute(GraphQlClient.operation("VehicleOrder"), Map.of("id", orderId)).data()
+                .at("/vehicleOrder/tripRecord");
+        assertThat(record.get("positionCount").asInt()).isEqualTo(10);
+        assertThat(record.get("gpsDistanceKm").asDouble()).isCloseTo(0.09, within(0.002));
+        assertThat(record.get("odometerDistanceKm").asInt()).isEqualTo(1);
+
+        assertThat(clerk.execute(GraphQlClient.operation("VehicleOrderTrack"), Map.of("orderId", orderId))
+                .firstErrorCode()).isEqualTo("PURPOSE_REQUIRED");
+        long before = storedEvents();
+        JsonNode track = clerk.execute(GraphQlClient.operation("VehicleOrderTrack"), Map.of("orderId", orderId,
+                "purpose", "核对本人用车里程")).data().get("vehicleOrderTrack");
+        assertThat(track.get("fixes").size()).isEqualTo(10);
+        assertThat(storedEvents()).as("the read is recorded").isEqualTo(before + 1);
+        assertThat(Phones.of(baseUrl(), "zunyi.driver").execute(GraphQlClient.operation("VehicleOrderTrack"),
+                Map.of("orderId", orderId, "purpose", "好奇")).firstErrorCode()).as("neither requester nor approver")
+                .isEqualTo("NOT_FOUND");
+        assertThat(Phones.of(baseUrl(), "guizhou.supervisor").execute(GraphQlClient.operation("VehicleOrderTrack"),
+                Map.of("orderId", orderId, "bureauId", "bureau-zunyi", "purpose", "公车使用专项检查")).data()
+                .at("/vehicleOrderTrack/fixes").size()).isEqualTo(10);
+    }
+
+    private static JsonNode succeed(GraphQlClient phone, String operation, Map<String, Object> input) {
+        GraphQlClient.Response response = phone.execute(GraphQlClient.operation(operation), Map.of("input", input));
+        assertThat(response.hasErrors()).as(operation + ": " + response.body()).isFalse();
+        return response.data();
     }
 }

@@ -8,6 +8,7 @@ import cn.gov.jgsw.domain.vehicles.api.EnergyType;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReservedEvent;
@@ -231,13 +232,25 @@ public class FleetProjection {
         return kind + ":" + resourceId + ":" + orderId;
     }
 
+    /** A trip started before its planned start holds the vehicle from then: the fences see it as covered. */
+    @EventHandler
+    void on(TripStartedEvent event) {
+        reservations.updateMany(Filters.and(Filters.eq("tenantId", event.tenantId()), Filters.eq("orderId",
+                event.orderId())), Updates.set("tripStartedAt", Date.from(event.startedAt())));
+    }
+
     @QueryHandler
     VehicleReservations handle(FindVehicleReservationsQuery query) {
         Map<String, List<TimeWindow>> byVehicle = new HashMap<>();
         reservations.find(Filters.and(Filters.eq("tenantId", query.tenantId()), Filters.eq("kind", VEHICLE),
                         Filters.in("resourceId", query.vehicleIds())))
-                .forEach(r -> byVehicle.computeIfAbsent(r.getString("resourceId"), v -> new ArrayList<>())
-                        .add(new TimeWindow(r.getDate("start").toInstant(), r.getDate("end").toInstant())));
+                .forEach(r -> {
+                    Date start = r.getDate("start");
+                    Date tripStartedAt = r.getDate("tripStartedAt");
+                    Date from = tripStartedAt != null && tripStartedAt.before(start) ? tripStartedAt : start;
+                    byVehicle.computeIfAbsent(r.getString("resourceId"), v -> new ArrayList<>())
+                            .add(new TimeWindow(from.toInstant(), r.getDate("end").toInstant()));
+                });
         return new VehicleReservations(byVehicle);
     }
 
