@@ -290,8 +290,8 @@ class TelemetryIT extends PlatformIT {
     }
 
     /**
-     * A dispatched trip with positions yields its trip record; its track is read only with a purpose, and the read is
-     * recorded.
+     * A dispatched trip with positions yields its trip record, and an odometer reading its positions contradict raises
+     * an alert; the track is read only with a purpose, and the read is recorded.
      */
     @Test
     void aDispatchedTripWithPositionsYieldsItsRecordAndItsTrackIsReadWithAPurpose() throws Exception {
@@ -322,14 +322,19 @@ class TelemetryIT extends PlatformIT {
         }
         assertThat(send(trip).body().get("accepted").asInt()).isEqualTo(10);
         Thread.sleep(Duration.between(Instant.now(), first.plusSeconds(3)).toMillis());
-        succeed(driver, "EndTrip", withKey("orderId", orderId, "odometerKm", 10_001, "fuelLitres", 0.1,
+        // 30 km on the odometer for a trip its positions show as 90 m: an odometer mismatch.
+        succeed(driver, "EndTrip", withKey("orderId", orderId, "odometerKm", 10_030, "fuelLitres", 0.1,
                 "tollsFen", 0));
 
         JsonNode record = clerk.execute(GraphQlClient.operation("VehicleOrder"), Map.of("id", orderId)).data()
                 .at("/vehicleOrder/tripRecord");
         assertThat(record.get("positionCount").asInt()).isEqualTo(10);
         assertThat(record.get("gpsDistanceKm").asDouble()).isCloseTo(0.09, within(0.002));
-        assertThat(record.get("odometerDistanceKm").asInt()).isEqualTo(1);
+        assertThat(record.get("odometerDistanceKm").asInt()).isEqualTo(30);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.execute(GraphQlClient.operation("VehicleAlertCases"),
+                        Map.of("first", 50)).data().at("/vehicleAlertCases/edges").findValues("node").stream()
+                .anyMatch(node -> node.at("/vehicle/id").asText().equals(vehicleId)
+                        && node.get("rule").asText().equals("ODOMETER_MISMATCH")));
 
         assertThat(clerk.execute(GraphQlClient.operation("VehicleOrderTrack"), Map.of("orderId", orderId))
                 .firstErrorCode()).isEqualTo("PURPOSE_REQUIRED");

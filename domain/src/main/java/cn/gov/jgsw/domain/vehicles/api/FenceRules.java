@@ -144,10 +144,7 @@ public final class FenceRules {
         double worst = fixes.stream().mapToDouble(PositionFix::accuracyMetres).max().orElse(0);
         ZonedDateTime first = fixes.get(0).at().atZone(WorkingDays.CHINA);
         String day = calendar.isWorkingDay(first.toLocalDate()) ? "工作日" : "休息日";
-        String why = switch (rule) {
-            case SEALED_MOVEMENT -> "车辆处于封存期";
-            case PARKING_DEPARTURE, OFF_HOURS_USE -> "无覆盖该时刻的派车单";
-        };
+        String why = rule == VehicleRule.SEALED_MOVEMENT ? "车辆处于封存期" : "无覆盖该时刻的派车单";
         return String.format("连续 %d 个定位点距停放点至少 %.0f 米（停放点半径 %d 米，容差 %.0f 米，定位精度不劣于 %.0f 米）；"
                         + "%s；首个定位点 %s（%s，北京时间）",
                 fixes.size(), nearest, spot.radiusMetres(), TOLERANCE_METRES, worst, why, WHEN.format(first), day);

@@ -10,7 +10,9 @@ public enum VehicleRule {
     /** The same outside office hours: a day off, or outside 08:30–17:30 of a working day, by the work calendar. */
     OFF_HOURS_USE(1),
     /** The car left its parking spot while sealed (封存期间移动). */
-    SEALED_MOVEMENT(1);
+    SEALED_MOVEMENT(1),
+    /** The odometer distance of a trip and the distance its positions cover disagree beyond the tolerance. */
+    ODOMETER_MISMATCH(1);
 
     private final int version;
 

@@ -122,7 +122,13 @@ public final class Fixtures {
             JsonNode client = step(admin, "RegisterIntegrationClient", Map.of("name", "隔离矩阵网关",
                     "scopes", List.of("TELEMETRY_WRITE"))).at("/registerIntegrationClient");
             objects.put(ObjectKind.INTEGRATION_CLIENT, List.of(client.at("/client/id").asText()));
-            objects.put(ObjectKind.ALERT_CASE, List.of(alertCase(client, vehicleId)));
+            // Another vehicle of its own for the alert: the first one is on a started trip, which covers its movement.
+            String wanderingVehicleId = step(admin, "RegisterVehicle", Map.of("plateNumber", "贵A·W" + prefix.length()
+                            + prefix.charAt(0), "carClass", "SEDAN", "seats", 4, "energyType", "GASOLINE",
+                    "purchasePriceFen", 15_000_000, "purchaseDate", "2024-01-02", "parkingSpot", Map.of(
+                            "latitude", 26.6, "longitude", 106.7, "radiusMetres", 50)))
+                    .at("/registerVehicle/vehicle/id").asText();
+            objects.put(ObjectKind.ALERT_CASE, List.of(alertCase(client, wanderingVehicleId)));
             // The id, not a sign-in: zunyi.property-staff belongs to the lockout test and must not sign in here.
             String propertyStaffId = "user-" + prefix + "-property-staff";
             objects.put(ObjectKind.PROPERTY_STAFF, List.of(propertyStaffId));
