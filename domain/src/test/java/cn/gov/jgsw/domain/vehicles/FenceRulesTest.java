@@ -9,6 +9,7 @@ import cn.gov.jgsw.domain.vehicles.api.FenceRules.Watch;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
+import cn.gov.jgsw.domain.vehicles.api.ServiceArea;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRule;
 import org.junit.jupiter.api.Test;
@@ -175,5 +176,40 @@ class FenceRulesTest {
         FenceRules.Alert alert = watch(UNDISPATCHED, departure(beijing("2026-12-01T10:00:00"), 20)).alerts().get(0);
         assertThat(alert.caseIdFor("vehicle-1")).isEqualTo("alert-vehicle-1-PARKING_DEPARTURE-"
                 + alert.fixes().get(0).at().toEpochMilli());
+    }
+
+    /** A square of about 2 km around the yard. */
+    private static final ServiceArea AREA = new ServiceArea(List.of(
+            new GeoPoint(YARD.latitude() - 0.009, YARD.longitude() - 0.01),
+            new GeoPoint(YARD.latitude() - 0.009, YARD.longitude() + 0.01),
+            new GeoPoint(YARD.latitude() + 0.009, YARD.longitude() + 0.01),
+            new GeoPoint(YARD.latitude() + 0.009, YARD.longitude() - 0.01)));
+
+    @Test
+    void leavingTheServiceAreaWithoutAnOrderRaisesOneAlertPerStayOutside() {
+        assertThat(AREA.valid()).isTrue();
+        VehicleContext dispatched = new VehicleContext(SPOT, List.of(),
+                List.of(new TimeWindow(beijing("2026-12-01T09:00:00"), beijing("2026-12-01T18:00:00"))), AREA);
+        List<PositionFix> longTrip = departure(beijing("2026-12-01T10:00:00"), 40);
+        assertThat(watch(dispatched, longTrip).alerts()).as("an order covers the trip").isEmpty();
+
+        VehicleContext undispatched = new VehicleContext(SPOT, List.of(), List.of(), AREA);
+        assertThat(watch(undispatched, longTrip).alerts()).extracting(FenceRules.Alert::rule)
+                .containsExactly(VehicleRule.PARKING_DEPARTURE, VehicleRule.OUTSIDE_SERVICE_AREA);
+        FenceRules.Alert outside = watch(undispatched, longTrip).alerts().get(1);
+        assertThat(outside.fixes()).allSatisfy(fix -> assertThat(AREA.contains(fix.point())).isFalse());
+        assertThat(outside.evidence()).contains("服务区域外");
+    }
+
+    @Test
+    void aVagueFixNearTheBoundaryIsNotOutside() {
+        GeoPoint justOutside = new GeoPoint(YARD.latitude() + 0.009 + 30 / METRES_PER_DEGREE, YARD.longitude());
+        List<PositionFix> vague = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            vague.add(new PositionFix(beijing("2026-12-01T10:00:00").plusSeconds(10L * i), justOutside, 0.0, 50));
+        }
+        VehicleContext undispatched = new VehicleContext(null, List.of(), List.of(), AREA);
+        assertThat(watch(undispatched, vague).alerts()).as("30 m outside, 50 m accuracy").isEmpty();
+        assertThat(new ServiceArea(List.of(YARD, north(10), north(20))).valid()).as("a line has no area").isFalse();
     }
 }

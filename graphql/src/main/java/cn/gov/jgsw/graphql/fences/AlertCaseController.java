@@ -4,7 +4,6 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.AlertDisposition;
 import cn.gov.jgsw.domain.vehicles.api.DisposeVehicleAlertCommand;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
-import cn.gov.jgsw.domain.vehicles.api.SetTrackRetentionCommand;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
 import cn.gov.jgsw.graphql.audit.SupervisorScope;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
@@ -19,8 +18,6 @@ import cn.gov.jgsw.projections.alerts.api.VehicleAlertCasePage;
 import cn.gov.jgsw.projections.alerts.api.VehicleAlertCaseView;
 import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
-import cn.gov.jgsw.projections.telemetry.api.FindTrackRetentionQuery;
-import cn.gov.jgsw.projections.telemetry.api.TrackRetentionView;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
@@ -42,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * Alert cases for the bureau admin, who disposes of them; read-only for supervisors above, through a purpose-bound
- * read. Another bureau's case is {@code NOT_FOUND} like a missing id. Also the bureau's track retention.
+ * read. Another bureau's case is {@code NOT_FOUND} like a missing id.
  */
 @Controller
 public class AlertCaseController {
@@ -71,13 +68,7 @@ public class AlertCaseController {
                                                String reason) {
     }
 
-    public record SetTrackRetentionInput(String idempotencyKey, int days) {
-    }
-
     public record DisposeVehicleAlertCasePayload(VehicleAlertCaseView alertCase) {
-    }
-
-    public record SetTrackRetentionPayload(TrackRetentionView retention) {
     }
 
     @QueryMapping
@@ -105,17 +96,6 @@ public class AlertCaseController {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "vehicle-alert-cases of " + bureauId, purpose);
         return list(caller, bureauId, openOnly != null && openOnly, first, after);
-    }
-
-    @QueryMapping
-    public TrackRetentionView trackRetention(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.BUREAU_ADMIN);
-        return retention(caller.tenantId());
-    }
-
-    @SchemaMapping(typeName = "TrackRetention")
-    public long days(TrackRetentionView retention) {
-        return retention.retention().toDays();
     }
 
     @SchemaMapping(typeName = "PositionFix")
@@ -156,18 +136,6 @@ public class AlertCaseController {
                 DisposeVehicleAlertCasePayload::new, DisposeVehicleAlertCasePayload.class);
     }
 
-    @MutationMapping
-    public SetTrackRetentionPayload setTrackRetention(@Argument SetTrackRetentionInput input,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
-        Roles.requireAny(caller, Role.BUREAU_ADMIN);
-        return mutations.execute(caller, "setTrackRetention", input.idempotencyKey(), input, null,
-                new SetTrackRetentionCommand(SetTrackRetentionCommand.idOf(caller.tenantId()), caller.tenantId(),
-                        input.days()),
-                () -> retention(caller.tenantId()),
-                retention -> retention.version() == null ? -1 : retention.version(),
-                SetTrackRetentionPayload::new, SetTrackRetentionPayload.class);
-    }
-
     private Connection<VehicleAlertCaseView> list(Caller caller, String tenantId, boolean openOnly, Integer first,
                                                   String after) {
         int pageSize = Connection.pageSize(first, MAX_PAGE);
@@ -182,9 +150,5 @@ public class AlertCaseController {
     private Optional<VehicleAlertCaseView> find(String tenantId, String caseId) {
         return queries.query(new FindVehicleAlertCaseQuery(tenantId, caseId),
                 ResponseTypes.optionalInstanceOf(VehicleAlertCaseView.class)).join();
-    }
-
-    private TrackRetentionView retention(String tenantId) {
-        return queries.query(new FindTrackRetentionQuery(tenantId), TrackRetentionView.class).join();
     }
 }

@@ -9,6 +9,7 @@ import cn.gov.jgsw.domain.people.PersonalSettings;
 import cn.gov.jgsw.domain.property.BureauServiceLevels;
 import cn.gov.jgsw.domain.property.ServiceCostApprovalProcess;
 import cn.gov.jgsw.domain.property.ServiceRequest;
+import cn.gov.jgsw.domain.vehicles.BureauServiceArea;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.TrackRetentionPolicy;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
@@ -51,7 +52,8 @@ public class DomainAggregatesConfiguration {
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
                     WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class,
-                    BureauServiceLevels.class, VehicleAlertCase.class, TrackRetentionPolicy.class);
+                    BureauServiceLevels.class, VehicleAlertCase.class, TrackRetentionPolicy.class,
+                    BureauServiceArea.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {

@@ -240,6 +240,32 @@ class TelemetryIT extends PlatformIT {
     }
 
     @Test
+    void leavingTheServiceAreaWithoutAnOrderRaisesItsOwnAlert() {
+        assertThat(admin.execute(GraphQlClient.operation("SetServiceArea"), Map.of("input", withKey("boundary",
+                List.of(corner(-0.045, -0.05), corner(0.045, 0.05))))).firstErrorCode())
+                .isEqualTo("INVALID_SERVICE_AREA");
+        // About 10 km by 10 km around the yard: the other trips of this class stay well inside.
+        JsonNode area = admin.execute(GraphQlClient.operation("SetServiceArea"), Map.of("input", withKey("boundary",
+                List.of(corner(-0.045, -0.05), corner(-0.045, 0.05), corner(0.045, 0.05), corner(0.045, -0.05)))))
+                .data().at("/setServiceArea/serviceArea");
+        assertThat(area.get("boundary").size()).isEqualTo(4);
+        assertThat(admin.execute(GraphQlClient.operation("ServiceArea")).data().at("/serviceArea/version").isNull())
+                .isFalse();
+
+        String vehicleId = parkedVehicle();
+        IntegrationMachine.Answer answer = send(departure(vehicleId, 80));
+        assertThat(answer.body().get("alertsRaised").asInt()).as("left the spot, then the area").isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> admin.execute(GraphQlClient.operation("VehicleAlertCases"),
+                        Map.of("first", 50)).data().at("/vehicleAlertCases/edges").findValues("node").stream()
+                .anyMatch(node -> node.at("/vehicle/id").asText().equals(vehicleId)
+                        && node.get("rule").asText().equals("OUTSIDE_SERVICE_AREA")));
+    }
+
+    private static Map<String, Object> corner(double northDegrees, double eastDegrees) {
+        return Map.of("latitude", YARD_LATITUDE + northDegrees, "longitude", YARD_LONGITUDE + eastDegrees);
+    }
+
+    @Test
     void aBureauKeepsTracksAsLongAsItsAdminSets() {
         assertThat(admin.execute(GraphQlClient.operation("SetTrackRetention"), Map.of("input",
                 withKey("days", 10))).firstErrorCode()).isEqualTo("INVALID_TRACK_RETENTION");

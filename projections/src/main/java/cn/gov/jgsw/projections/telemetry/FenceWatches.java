@@ -40,7 +40,10 @@ public class FenceWatches {
                 new FenceRules.Watch(instant(watch.getDate("lastFixAt")),
                         watch.getList("outside", Document.class, List.of()).stream().map(FixDocuments::fix).toList(),
                         watch.getString("openEpisode") == null ? null
-                                : VehicleRule.valueOf(watch.getString("openEpisode")))));
+                                : VehicleRule.valueOf(watch.getString("openEpisode")),
+                        watch.getList("outsideArea", Document.class, List.of()).stream().map(FixDocuments::fix)
+                                .toList(),
+                        watch.getBoolean("areaAlerted", false))));
         return found;
     }
 
@@ -52,7 +55,9 @@ public class FenceWatches {
                         .append("vehicleId", vehicleId)
                         .append("lastFixAt", watch.lastFixAt() == null ? null : Date.from(watch.lastFixAt()))
                         .append("outside", watch.outside().stream().map(FixDocuments::of).toList())
-                        .append("openEpisode", watch.openEpisode() == null ? null : watch.openEpisode().name()),
+                        .append("openEpisode", watch.openEpisode() == null ? null : watch.openEpisode().name())
+                        .append("outsideArea", watch.outsideArea().stream().map(FixDocuments::of).toList())
+                        .append("areaAlerted", watch.areaAlerted()),
                 new ReplaceOptions().upsert(true))));
         if (!writes.isEmpty()) {
             watches.bulkWrite(writes);

@@ -4,15 +4,18 @@ import cn.gov.jgsw.domain.vehicles.api.FenceRules;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
 import cn.gov.jgsw.domain.vehicles.api.RaiseVehicleAlertCommand;
+import cn.gov.jgsw.domain.vehicles.api.ServiceArea;
 import cn.gov.jgsw.domain.vehicles.api.TelemetryErrorCode;
 import cn.gov.jgsw.projections.fleet.api.FindVehicleReservationsQuery;
 import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleReservations;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
+import cn.gov.jgsw.projections.telemetry.api.FindServiceAreaQuery;
 import cn.gov.jgsw.projections.telemetry.api.IngestionReceipt;
 import cn.gov.jgsw.projections.telemetry.api.PositionIntake;
 import cn.gov.jgsw.projections.telemetry.api.RefusedBatch;
 import cn.gov.jgsw.projections.telemetry.api.ReportedPosition;
+import cn.gov.jgsw.projections.telemetry.api.ServiceAreaView;
 import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
 import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
 import cn.gov.jgsw.tenants.api.Caller;
@@ -119,6 +122,7 @@ public class PositionIngestion implements PositionIntake {
                 WorkCalendarsView.class).join();
         VehicleReservations reservations = queries.query(new FindVehicleReservationsQuery(tenantId, fresh.keySet()),
                 VehicleReservations.class).join();
+        ServiceArea area = queries.query(new FindServiceAreaQuery(tenantId), ServiceAreaView.class).join().area();
         Map<String, FenceRules.Watch> after = new HashMap<>();
         List<RaiseVehicleAlertCommand> alerts = new ArrayList<>();
         int late = 0;
@@ -127,7 +131,7 @@ public class PositionIngestion implements PositionIntake {
             VehicleView vehicle = vehicles.get(vehicleId);
             FenceRules.VehicleContext context = new FenceRules.VehicleContext(vehicle.ledger().parkingSpot(),
                     vehicle.sealings().stream().map(VehicleView.Sealing::period).toList(),
-                    reservations.of(vehicleId));
+                    reservations.of(vehicleId), area);
             FenceRules.Outcome outcome = FenceRules.watch(context, calendars.workingDays(),
                     before.getOrDefault(vehicleId, FenceRules.Watch.FRESH), entry.getValue());
             after.put(vehicleId, outcome.watch());

@@ -15,7 +15,9 @@ import java.util.List;
  * by more than {@value #TOLERANCE_METRES} m with no dispatched order covering the moment raises
  * {@link VehicleRule#PARKING_DEPARTURE} in office hours and {@link VehicleRule#OFF_HOURS_USE} outside them (by the
  * bureau's work calendar, so a make-up working day counts as a working day); leaving it while sealed raises
- * {@link VehicleRule#SEALED_MOVEMENT}.
+ * {@link VehicleRule#SEALED_MOVEMENT}; being outside the bureau's service area with no order covering the moment
+ * raises {@link VehicleRule#OUTSIDE_SERVICE_AREA} (outside even by the fix's whole accuracy, three fixes in a row, once
+ * per stay outside).
  * <p>
  * GPS noise must not raise alarms. A fix counts only if its accuracy is {@value #POOREST_USABLE_ACCURACY_METRES} m or
  * better, and it is "outside" only if it is outside even when moved its whole accuracy towards the spot. An alert needs
@@ -46,7 +48,13 @@ public final class FenceRules {
      * @param reservations the periods of the orders it is promised to and not yet released from; an order covers a
      *                     moment from {@link #EARLY_DEPARTURE} before its start until it is released at the trip's end
      */
-    public record VehicleContext(ParkingSpot spot, List<TimeWindow> sealings, List<TimeWindow> reservations) {
+    public record VehicleContext(ParkingSpot spot, List<TimeWindow> sealings, List<TimeWindow> reservations,
+                                 ServiceArea area) {
+
+        /** Without a service area. */
+        public VehicleContext(ParkingSpot spot, List<TimeWindow> sealings, List<TimeWindow> reservations) {
+            this(spot, sealings, reservations, null);
+        }
     }
 
     /**
@@ -55,13 +63,17 @@ public final class FenceRules {
      * @param lastFixAt   the newest fix judged, or null
      * @param outside     the current run of certainly-outside fixes (the last {@value #FIXES_TO_CONFIRM} at most)
      * @param openEpisode the rule of the alert raised for the current excursion, or null if none is open
+     * @param outsideArea the current run of fixes certainly outside the service area
+     * @param areaAlerted whether the current stay outside the service area has raised its alert
      */
-    public record Watch(Instant lastFixAt, List<PositionFix> outside, VehicleRule openEpisode) {
+    public record Watch(Instant lastFixAt, List<PositionFix> outside, VehicleRule openEpisode,
+                        List<PositionFix> outsideArea, boolean areaAlerted) {
 
-        public static final Watch FRESH = new Watch(null, List.of(), null);
+        public static final Watch FRESH = new Watch(null, List.of(), null, List.of(), false);
 
         public Watch {
             outside = List.copyOf(outside);
+            outsideArea = List.copyOf(outsideArea);
         }
     }
 
@@ -87,6 +99,8 @@ public final class FenceRules {
         Instant lastFixAt = before.lastFixAt();
         List<PositionFix> outside = new ArrayList<>(before.outside());
         VehicleRule openEpisode = before.openEpisode();
+        List<PositionFix> outsideArea = new ArrayList<>(before.outsideArea());
+        boolean areaAlerted = before.areaAlerted();
         List<Alert> alerts = new ArrayList<>();
         int late = 0;
         for (PositionFix fix : inOrder) {
@@ -95,7 +109,32 @@ public final class FenceRules {
                 continue;
             }
             lastFixAt = fix.at();
-            if (vehicle.spot() == null || fix.accuracyMetres() > POOREST_USABLE_ACCURACY_METRES) {
+            if (fix.accuracyMetres() > POOREST_USABLE_ACCURACY_METRES) {
+                continue;
+            }
+            ServiceArea area = vehicle.area();
+            if (area != null) {
+                boolean certainlyOutside = !area.contains(fix.point())
+                        && area.metresToBoundary(fix.point()) > fix.accuracyMetres();
+                if (certainlyOutside && !covered(vehicle.reservations(), fix.at())) {
+                    outsideArea.add(fix);
+                    if (outsideArea.size() > FIXES_TO_CONFIRM) {
+                        outsideArea.remove(0);
+                    }
+                    if (outsideArea.size() == FIXES_TO_CONFIRM && !areaAlerted) {
+                        alerts.add(new Alert(VehicleRule.OUTSIDE_SERVICE_AREA, List.copyOf(outsideArea),
+                                areaEvidence(area, outsideArea, calendar)));
+                        areaAlerted = true;
+                    }
+                } else {
+                    // The run is broken; back inside, the stay outside is over.
+                    outsideArea.clear();
+                    if (area.contains(fix.point())) {
+                        areaAlerted = false;
+                    }
+                }
+            }
+            if (vehicle.spot() == null) {
                 continue;
             }
             ParkingSpot spot = vehicle.spot();
@@ -127,7 +166,7 @@ public final class FenceRules {
                 }
             }
         }
-        return new Outcome(new Watch(lastFixAt, outside, openEpisode), alerts, late);
+        return new Outcome(new Watch(lastFixAt, outside, openEpisode, outsideArea, areaAlerted), alerts, late);
     }
 
     private static boolean contains(TimeWindow period, Instant moment) {
@@ -136,6 +175,15 @@ public final class FenceRules {
 
     private static boolean covered(List<TimeWindow> reservations, Instant moment) {
         return reservations.stream().anyMatch(order -> !moment.isBefore(order.start().minus(EARLY_DEPARTURE)));
+    }
+
+    private static String areaEvidence(ServiceArea area, List<PositionFix> fixes, WorkingDays calendar) {
+        double nearest = fixes.stream().mapToDouble(fix -> area.metresToBoundary(fix.point())).min().orElse(0);
+        double worst = fixes.stream().mapToDouble(PositionFix::accuracyMetres).max().orElse(0);
+        ZonedDateTime first = fixes.get(0).at().atZone(WorkingDays.CHINA);
+        return String.format("连续 %d 个定位点在服务区域外，距边界至少 %.0f 米（定位精度不劣于 %.0f 米）；无覆盖该时刻的派车单；"
+                        + "首个定位点 %s（%s，北京时间）", fixes.size(), nearest, worst, WHEN.format(first),
+                calendar.isWorkingDay(first.toLocalDate()) ? "工作日" : "休息日");
     }
 
     private static String evidence(VehicleRule rule, ParkingSpot spot, List<PositionFix> fixes,

@@ -48,7 +48,9 @@ public enum VehicleErrorCode implements ErrorCode {
     /** The alert's case is disposed of already. */
     ALERT_CASE_CLOSED,
     /** Tracks are kept from 30 days to three years (1,095 days). */
-    INVALID_TRACK_RETENTION;
+    INVALID_TRACK_RETENTION,
+    /** A service area is 3 to 200 possible points enclosing some area. */
+    INVALID_SERVICE_AREA;
 
     @Override
     public String code() {

@@ -11,6 +11,8 @@ public enum VehicleRule {
     OFF_HOURS_USE(1),
     /** The car left its parking spot while sealed (封存期间移动). */
     SEALED_MOVEMENT(1),
+    /** The car is outside the bureau's service area with no dispatched order covering the moment. */
+    OUTSIDE_SERVICE_AREA(1),
     /** The odometer distance of a trip and the distance its positions cover disagree beyond the tolerance. */
     ODOMETER_MISMATCH(1);
 
