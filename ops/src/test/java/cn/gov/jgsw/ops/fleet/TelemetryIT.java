@@ -115,6 +115,18 @@ class TelemetryIT extends PlatformIT {
         assertThat(first.body().get("accepted").asInt()).isEqualTo(5);
         assertThat(first.body().get("alertsRaised").asInt()).isZero();
 
+        JsonNode line = null;
+        for (JsonNode entry : Phones.of(baseUrl(), "zunyi.dispatcher").execute(GraphQlClient.operation("FleetBoard"))
+                .data().get("fleetBoard")) {
+            if (entry.at("/vehicle/id").asText().equals(vehicleId)) {
+                line = entry;
+            }
+        }
+        assertThat(line).as("on the dispatcher's board").isNotNull();
+        assertThat(line.get("status").asText()).isEqualTo("AVAILABLE");
+        assertThat(OffsetDateTime.parse(line.at("/lastPosition/at").asText()).toInstant().getEpochSecond())
+                .as("the newest of the batch").isEqualTo(start.plusSeconds(40).getEpochSecond());
+
         long before = keptFixes();
         IntegrationMachine.Answer again = send(parked);
         assertThat(again.body().get("accepted").asInt()).isZero();

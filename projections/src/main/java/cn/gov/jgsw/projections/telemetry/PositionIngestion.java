@@ -55,12 +55,15 @@ public class PositionIngestion implements PositionIntake {
     private final VehicleTracks tracks;
     private final FenceWatches watches;
     private final TrackRetention retention;
+    private final LastPositionStore lastPositions;
     private final QueryGateway queries;
     private final CommandGateway commands;
     private final Clock clock;
 
     public PositionIngestion(VehicleTracks tracks, FenceWatches watches, TrackRetention retention,
-                             QueryGateway queries, CommandGateway commands, Clock clock) {
+                             LastPositionStore lastPositions, QueryGateway queries, CommandGateway commands,
+                             Clock clock) {
+        this.lastPositions = lastPositions;
         this.tracks = tracks;
         this.watches = watches;
         this.retention = retention;
@@ -105,6 +108,9 @@ public class PositionIngestion implements PositionIntake {
             }
         });
         Map<String, List<PositionFix>> fresh = tracks.store(tenantId, byVehicle, newestKept, now);
+        Map<String, PositionFix> newest = new HashMap<>();
+        fresh.forEach((vehicleId, fixes) -> newest.put(vehicleId, fixes.get(fixes.size() - 1)));
+        lastPositions.advance(tenantId, newest);
         int accepted = fresh.values().stream().mapToInt(List::size).sum();
         Fenced fenced = fence(tenantId, clientId, vehicles, fresh, watched);
         return new IngestionReceipt(accepted, batch.size() - accepted, fenced.late(), fenced.alerts());
