@@ -374,6 +374,27 @@ class TelemetryIT extends PlatformIT {
                 .anyMatch(node -> node.at("/vehicle/id").asText().equals(vehicleId)
                         && node.get("rule").asText().equals("ODOMETER_MISMATCH")));
 
+        Map<String, Object> period = Map.of("from", Instant.now().minusSeconds(3600).toString(),
+                "to", Instant.now().plusSeconds(3600).toString());
+        JsonNode[] usage = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode line : admin.execute(GraphQlClient.operation("FleetUsage"), period).data()
+                    .at("/fleetUsage/vehicles")) {
+                if (line.at("/vehicle/id").asText().equals(vehicleId) && line.get("trips").asInt() == 1) {
+                    usage[0] = line;
+                    return true;
+                }
+            }
+            return false;
+        });
+        assertThat(usage[0].get("distanceKm").asInt()).isEqualTo(30);
+        assertThat(usage[0].get("fuelLitres").asDouble()).isEqualTo(0.1);
+        assertThat(usage[0].get("utilisation").asDouble()).isBetween(0.0, 0.01);
+        assertThat(clerk.execute(GraphQlClient.operation("FleetUsage"), period).firstErrorCode())
+                .isEqualTo("FORBIDDEN");
+        assertThat(admin.execute(GraphQlClient.operation("FleetUsage"), Map.of("from", period.get("to"),
+                "to", period.get("from"))).firstErrorCode()).isEqualTo("END_BEFORE_START");
+
         assertThat(clerk.execute(GraphQlClient.operation("VehicleOrderTrack"), Map.of("orderId", orderId))
                 .firstErrorCode()).isEqualTo("PURPOSE_REQUIRED");
         long before = storedEvents();
