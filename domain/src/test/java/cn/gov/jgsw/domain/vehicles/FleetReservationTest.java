@@ -1,7 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
-import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
