@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
 import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.RetireVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.SealVehicleCommand;
@@ -50,6 +51,8 @@ public class Vehicle {
     private String vehicleId;
     private String tenantId;
     private int seats;
+    /** Null for vehicles registered before the ledger recorded it. */
+    private EnergyType energyType;
     /** The idempotency key of the request that registered it, so that a retry answers as the first run did. */
     private String registeredBy;
     private boolean retired;
@@ -178,6 +181,14 @@ public class Vehicle {
         apply(new VehicleReservedEvent(vehicleId, tenantId, orderId, window));
     }
 
+    int seats() {
+        return seats;
+    }
+
+    EnergyType energyType() {
+        return energyType;
+    }
+
     void release(String orderId) {
         if (reservations.holds(orderId)) {
             apply(new VehicleReleasedEvent(vehicleId, tenantId, orderId));
@@ -190,6 +201,7 @@ public class Vehicle {
         vehicleId = event.vehicleId();
         tenantId = event.tenantId();
         seats = event.seats();
+        energyType = event.energyType();
     }
 
     @EventSourcingHandler

@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
+import cn.gov.jgsw.domain.vehicles.api.EnergyType;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -16,7 +17,8 @@ import org.axonframework.modelling.command.Repository;
  * Dispatch (派车) and the end of a trip change three aggregates at once: the order, the vehicle and the driver. They
  * are loaded in one unit of work, always in that order (the repositories lock each aggregate, and one order of locking
  * rules out deadlocks). Any refusal (the order not approved, the vehicle or driver booked for an overlapping period,
- * the car too small) rolls back the whole dispatch before anything is stored. The events are then stored in one batch;
+ * the car too small, the driver's licence not fitting the car or expiring before the trip's end) rolls back the
+ * whole dispatch before anything is stored. The events are then stored in one batch;
  * that the batch is atomic is up to the event store (ADR 0004).
  * <p>
  * Loading checks the tenant: another bureau's order, vehicle or driver is "not found", exactly like a missing id.
@@ -48,6 +50,9 @@ public class VehicleDispatching {
         vehicle.execute(v -> v.requireTenant(command.tenantId()));
         Aggregate<Driver> driver = load(drivers, DriverIds.aggregateIdOf(command.driverId()), "driver");
         driver.execute(d -> d.requireTenant(command.tenantId()));
+        int seats = vehicle.invoke(Vehicle::seats);
+        EnergyType energyType = vehicle.invoke(Vehicle::energyType);
+        driver.execute(d -> d.requireLicensedFor(seats, energyType, window));
 
         vehicle.execute(v -> v.reserve(command.orderId(), window, passengers));
         driver.execute(d -> d.reserve(command.orderId(), window));

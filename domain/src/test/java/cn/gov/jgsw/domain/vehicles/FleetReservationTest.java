@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
+import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
@@ -143,8 +144,9 @@ class FleetReservationTest {
     @Test
     void aDriverIsRegisteredAndReserved() {
         driverFixture().givenNoPriorActivity()
-                .when(new RegisterDriverCommand("user-driver", NANMING))
-                .expectEvents(new DriverRegisteredEvent("user-driver", NANMING));
+                .when(new RegisterDriverCommand("user-driver", NANMING, DriverLicenceTest.B1_TILL_2032, NINE))
+                .expectEvents(new DriverRegisteredEvent("user-driver", NANMING),
+                        DriverLicenceTest.recorded(DrivingLicenceClass.B1, DriverLicenceTest.END_OF_2032));
         driverFixture().given(new DriverRegisteredEvent("user-driver", NANMING))
                 .when(new Reserve(DRIVER, NANMING, "o1", NINE_TO_ELEVEN, 1))
                 .expectEvents(new DriverReservedEvent("user-driver", NANMING, "o1", NINE_TO_ELEVEN));

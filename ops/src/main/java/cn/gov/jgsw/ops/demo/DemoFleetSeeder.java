@@ -2,6 +2,8 @@ package cn.gov.jgsw.ops.demo;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverIds;
+import cn.gov.jgsw.domain.vehicles.api.DrivingLicence;
+import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.EnergyType;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
@@ -33,7 +35,7 @@ import java.util.Set;
 /**
  * Registers the demo fleet of every demo bureau: three vehicles (sedan, MPV, minibus) parked in the bureau's yard, and
  * its two demo drivers
- * ({@code <bureau>.driver}, {@code <bureau>.driver-2}). Registered through commands, so the fleet is in the event log
+ * ({@code <bureau>.driver}, {@code <bureau>.driver-2}, B1 licences). Registered through commands, so the fleet is in the event log
  * like real data; skipped for any vehicle or driver the event store already knows, so a restart adds nothing.
  */
 @Component
@@ -51,6 +53,9 @@ class DemoFleetSeeder implements ApplicationRunner {
             new DemoVehicle("2", CarClass.MPV, 6, EnergyType.BATTERY_ELECTRIC, 25_600_000L),
             new DemoVehicle("3", CarClass.MINIBUS, 17, EnergyType.DIESEL, 32_000_000L));
     private static final LocalDate PURCHASED = LocalDate.of(2024, 3, 15);
+    /** Both demo drivers hold B1 licences, which permit the minibus as well as the cars. */
+    private static final DrivingLicence DEMO_LICENCE = new DrivingLicence(DrivingLicenceClass.B1,
+            LocalDate.of(2032, 6, 30));
 
     /** Each bureau's vehicle yard (approximately where its offices are), the designated parking of its fleet. */
     static final Map<String, GeoPoint> YARDS = Map.of(
@@ -87,7 +92,7 @@ class DemoFleetSeeder implements ApplicationRunner {
             for (String driverLogin : List.of("driver", "driver-2")) {
                 String driverId = "user-" + prefix + "-" + driverLogin;
                 registered += send(seeder, DriverIds.aggregateIdOf(driverId),
-                        new RegisterDriverCommand(driverId, bureau.id()));
+                        new RegisterDriverCommand(driverId, bureau.id(), DEMO_LICENCE, Instant.now()));
             }
         }
         log.info("Demo fleet ready ({} vehicles and drivers registered now)", registered);

@@ -1,7 +1,9 @@
 package cn.gov.jgsw.projections.fleet;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.DriverLicenceRecordedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
+import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
 import cn.gov.jgsw.domain.vehicles.api.EnergyType;
@@ -17,6 +19,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleSealedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleUnsealedEvent;
 import cn.gov.jgsw.projections.fleet.api.DriverView;
 import cn.gov.jgsw.projections.fleet.api.FindAvailableDriversQuery;
+import cn.gov.jgsw.projections.fleet.api.FindDriversQuery;
 import cn.gov.jgsw.projections.fleet.api.FindDispatchableVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.FindFleetQuery;
 import cn.gov.jgsw.projections.fleet.api.FindVehicleReservationsQuery;
@@ -145,10 +148,24 @@ public class FleetProjection {
     }
 
     @EventHandler
-    void on(DriverRegisteredEvent event) {
+    void on(DriverRegisteredEvent event, @SequenceNumber long sequence) {
         drivers.replaceOne(Filters.eq("_id", event.driverId()),
-                new Document("_id", event.driverId()).append("tenantId", event.tenantId()),
+                new Document("_id", event.driverId()).append("tenantId", event.tenantId()).append("version", sequence),
                 new ReplaceOptions().upsert(true));
+    }
+
+    @EventHandler
+    void on(DriverLicenceRecordedEvent event, @SequenceNumber long sequence) {
+        updateDriver(event.driverId(), sequence, Updates.set("licenceClass", event.licenceClass().name()),
+                Updates.set("licenceValidUntil", event.validUntil() == null ? null : event.validUntil().toString()));
+    }
+
+    /** Applies a driver's event once, like {@link #updateVehicle}. */
+    private void updateDriver(String driverId, long sequence, Bson... changes) {
+        List<Bson> all = new ArrayList<>(List.of(changes));
+        all.add(Updates.set("version", sequence));
+        drivers.updateOne(Filters.and(Filters.eq("_id", driverId), Filters.lt("version", sequence)),
+                Updates.combine(all));
     }
 
     @EventHandler
@@ -164,13 +181,15 @@ public class FleetProjection {
     }
 
     @EventHandler
-    void on(DriverReservedEvent event) {
+    void on(DriverReservedEvent event, @SequenceNumber long sequence) {
         reserve(DRIVER, event.tenantId(), event.driverId(), event.orderId(), event.window());
+        updateDriver(event.driverId(), sequence);
     }
 
     @EventHandler
-    void on(DriverReleasedEvent event) {
+    void on(DriverReleasedEvent event, @SequenceNumber long sequence) {
         reservations.deleteOne(Filters.eq("_id", reservationId(DRIVER, event.driverId(), event.orderId())));
+        updateDriver(event.driverId(), sequence);
     }
 
     @QueryHandler
@@ -202,10 +221,27 @@ public class FleetProjection {
     List<DriverView> handle(FindAvailableDriversQuery query) {
         Set<String> busy = busy(DRIVER, query.tenantId(), query.window());
         return drivers.find(Filters.eq("tenantId", query.tenantId())).sort(Sorts.ascending("_id"))
-                .map(d -> new DriverView(d.getString("_id"), d.getString("tenantId")))
+                .map(FleetProjection::driver)
                 .into(new ArrayList<>()).stream()
                 .filter(d -> !busy.contains(d.id()))
                 .toList();
+    }
+
+    @QueryHandler
+    List<DriverView> handle(FindDriversQuery query) {
+        Bson bureau = Filters.eq("tenantId", query.tenantId());
+        return drivers.find(query.driverIds() == null ? bureau
+                        : Filters.and(bureau, Filters.in("_id", query.driverIds())))
+                .sort(Sorts.ascending("_id")).map(FleetProjection::driver).into(new ArrayList<>());
+    }
+
+    private static DriverView driver(Document d) {
+        String licenceClass = d.getString("licenceClass");
+        String validUntil = d.getString("licenceValidUntil");
+        Number version = d.get("version", Number.class);
+        return new DriverView(d.getString("_id"), d.getString("tenantId"),
+                licenceClass == null ? null : DrivingLicenceClass.valueOf(licenceClass),
+                validUntil == null ? null : LocalDate.parse(validUntil), version == null ? 0 : version.longValue());
     }
 
     private Set<String> busy(String kind, String tenantId, TimeWindow window) {

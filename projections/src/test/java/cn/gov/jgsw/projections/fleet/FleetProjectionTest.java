@@ -1,7 +1,9 @@
 package cn.gov.jgsw.projections.fleet;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
+import cn.gov.jgsw.domain.vehicles.api.DriverLicenceRecordedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
+import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverReservedEvent;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.EnergyType;
@@ -16,6 +18,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleReleasedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleReservedEvent;
 import cn.gov.jgsw.projections.fleet.api.DriverView;
 import cn.gov.jgsw.projections.fleet.api.FindAvailableDriversQuery;
+import cn.gov.jgsw.projections.fleet.api.FindDriversQuery;
 import cn.gov.jgsw.projections.fleet.api.FindDispatchableVehiclesQuery;
 import cn.gov.jgsw.projections.fleet.api.VehicleView;
 import com.mongodb.client.MongoClient;
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +54,8 @@ class FleetProjectionTest {
         fleet.on(registered("sedan", NANMING, "贵A·1", CarClass.SEDAN, 4), 0);
         fleet.on(registered("bus", NANMING, "贵A·2", CarClass.MINIBUS, 17), 0);
         fleet.on(registered("foreign", "bureau-yunyan", "贵A·3", CarClass.SEDAN, 4), 0);
-        fleet.on(new DriverRegisteredEvent("d1", NANMING));
-        fleet.on(new DriverRegisteredEvent("d2", NANMING));
+        fleet.on(new DriverRegisteredEvent("d1", NANMING), 0);
+        fleet.on(new DriverRegisteredEvent("d2", NANMING), 0);
     }
 
     private static VehicleRegisteredEvent registered(String id, String tenantId, String plate, CarClass carClass,
@@ -110,10 +114,24 @@ class FleetProjectionTest {
 
     @Test
     void aReservedDriverIsNotAvailable() {
-        fleet.on(new DriverReservedEvent("d1", NANMING, "o1", NINE_TO_ELEVEN));
+        fleet.on(new DriverReservedEvent("d1", NANMING, "o1", NINE_TO_ELEVEN), 1);
 
         assertThat(fleet.handle(new FindAvailableDriversQuery(NANMING, NINE_TO_ELEVEN)))
                 .extracting(DriverView::id).containsExactly("d2");
         assertThat(fleet.handle(new FindAvailableDriversQuery("bureau-yunyan", NINE_TO_ELEVEN))).isEmpty();
+    }
+
+    @Test
+    void theLicenceOnRecordIsTheNewestAndAReplayedEventChangesNothing() {
+        fleet.on(new DriverLicenceRecordedEvent("d1", NANMING, DrivingLicenceClass.C1, LocalDate.of(2027, 1, 1)), 1);
+        fleet.on(new DriverLicenceRecordedEvent("d1", NANMING, DrivingLicenceClass.B1, null), 2);
+        fleet.on(new DriverLicenceRecordedEvent("d1", NANMING, DrivingLicenceClass.C1, LocalDate.of(2027, 1, 1)), 1);
+
+        assertThat(fleet.handle(new FindDriversQuery(NANMING, null)))
+                .containsExactly(new DriverView("d1", NANMING, DrivingLicenceClass.B1, null, 2),
+                        new DriverView("d2", NANMING, null, null, 0));
+        assertThat(fleet.handle(new FindDriversQuery(NANMING, List.of("d2", "x")))).extracting(DriverView::id)
+                .containsExactly("d2");
+        assertThat(fleet.handle(new FindDriversQuery("bureau-yunyan", List.of("d1")))).isEmpty();
     }
 }

@@ -50,7 +50,15 @@ public enum VehicleErrorCode implements ErrorCode {
     /** Tracks are kept from 30 days to three years (1,095 days). */
     INVALID_TRACK_RETENTION,
     /** A service area is 3 to 200 possible points enclosing some area. */
-    INVALID_SERVICE_AREA;
+    INVALID_SERVICE_AREA,
+    /** A driver's licence lacks its class, or is expired already, or claims validity beyond 30 years. */
+    INVALID_DRIVER_LICENCE,
+    /** The person is a driver of the fleet already; record a changed licence instead. */
+    DRIVER_ALREADY_REGISTERED,
+    /** The driver has no licence on record, or its class does not permit this vehicle (seats, transmission). */
+    DRIVER_NOT_LICENSED,
+    /** The driver's licence expires before the trip's planned end. */
+    DRIVER_LICENCE_EXPIRED;
 
     @Override
     public String code() {
