@@ -15,7 +15,10 @@ import cn.gov.jgsw.domain.vehicles.api.ResubmitVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
+import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
+import cn.gov.jgsw.domain.vehicles.api.RecordRefuellingCommand;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripRefuelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
@@ -34,6 +37,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,6 +69,10 @@ public class VehicleOrder {
     static final int MOST_PASSENGERS = 50;
     static final int LONGEST_PURPOSE = 200;
     static final int LONGEST_PLACE = 100;
+    static final BigDecimal MOST_LITRES = BigDecimal.valueOf(200);
+    static final long MOST_REFUELLING_FEN = 1_000_000L;
+    /** A phone's clock may run this much ahead of the platform's. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
     private static final Set<VehicleOrderStatus> CANCELLABLE = EnumSet.of(AWAITING_APPROVAL, APPROVED);
 
@@ -80,6 +88,9 @@ public class VehicleOrder {
     private String vehicleId;
     private String driverId;
     private long startOdometerKm;
+    private Instant tripStartedAt;
+    /** The ids of the refuellings recorded on the trip, so that a retried request records nothing more. */
+    private final Set<String> refuellings = new HashSet<>();
     /**
      * Idempotency keys of the requests that changed this order, read back from the events' metadata. A request that
      * runs a second time (its first outcome was unknown, ADR 0002) answers the order as it is, instead of being
@@ -272,6 +283,35 @@ public class VehicleOrder {
         return true;
     }
 
+    /**
+     * Checked before the supplier is read: the trip must be running, the caller its driver, the figures possible.
+     *
+     * @return false if this refuelling was recorded already (a retried request): nothing more to do
+     */
+    boolean requireRefuellable(RecordRefuellingCommand command) {
+        requireTenant(command.tenantId());
+        if (refuellings.contains(command.refuellingId())) {
+            return false;
+        }
+        requireStatus(EnumSet.of(IN_TRIP), "record refuelling");
+        requireAssignedDriver(command.driverId());
+        BigDecimal litres = command.litres();
+        Instant at = command.refuelledAt();
+        if (litres == null || litres.signum() <= 0 || litres.compareTo(MOST_LITRES) > 0
+                || command.amountFen() < 1 || command.amountFen() > MOST_REFUELLING_FEN
+                || at == null || at.isBefore(tripStartedAt) || at.isAfter(command.recordedAt().plus(CLOCK_SKEW))) {
+            throw refused(VehicleErrorCode.INVALID_REFUELLING, "refuelling " + litres + " l, " + command.amountFen()
+                    + " fen at " + at);
+        }
+        return true;
+    }
+
+    void refuel(RecordRefuellingCommand command, GeoPoint station) {
+        apply(new TripRefuelledEvent(orderId, tenantId, command.driverId(), vehicleId, command.refuellingId(),
+                command.supplierId(), station, command.litres().setScale(2, RoundingMode.HALF_UP),
+                command.amountFen(), command.refuelledAt()));
+    }
+
     String tenantId() {
         return tenantId;
     }
@@ -350,6 +390,12 @@ public class VehicleOrder {
         remember(requestKey);
         status = IN_TRIP;
         startOdometerKm = event.odometerKm();
+        tripStartedAt = event.startedAt();
+    }
+
+    @EventSourcingHandler
+    void on(TripRefuelledEvent event) {
+        refuellings.add(event.refuellingId());
     }
 
     @EventSourcingHandler

@@ -18,7 +18,6 @@ import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,11 +44,19 @@ public class FleetUsageController {
     }
 
     public record VehicleUsageLine(VehicleView vehicle, int trips, double tripHours, long distanceKm,
-                                   double fuelLitres, long tollsFen, double utilisation) {
+                                   double fuelLitres, long tollsFen, long fuelCostFen, double utilisation) {
+
+        public long costFen() {
+            return fuelCostFen + tollsFen;
+        }
     }
 
     public record UnitUsageLine(String unitId, int vehicles, int trips, double tripHours, long distanceKm,
-                                double fuelLitres, long tollsFen, double utilisation) {
+                                double fuelLitres, long tollsFen, long fuelCostFen, double utilisation) {
+
+        public long costFen() {
+            return fuelCostFen + tollsFen;
+        }
     }
 
     public record FleetUsage(Instant from, Instant to, List<VehicleUsageLine> vehicles, List<UnitUsageLine> units) {
@@ -72,11 +79,11 @@ public class FleetUsageController {
         List<VehicleUsageLine> vehicles = new ArrayList<>();
         for (VehicleView vehicle : queries.query(new FindFleetQuery(caller.tenantId()),
                 ResponseTypes.multipleInstancesOf(VehicleView.class)).join()) {
-            VehicleUsage usage = used.getOrDefault(vehicle.id(),
-                    new VehicleUsage(vehicle.id(), 0, 0, 0, BigDecimal.ZERO, 0));
+            VehicleUsage usage = used.getOrDefault(vehicle.id(), VehicleUsage.none(vehicle.id()));
             double hours = usage.tripMinutes() / 60.0;
             vehicles.add(new VehicleUsageLine(vehicle, usage.trips(), hours, usage.distanceKm(),
-                    usage.fuelLitres().doubleValue(), usage.tollsFen(), Math.min(1, hours / periodHours)));
+                    usage.fuelLitres().doubleValue(), usage.tollsFen(), usage.fuelCostFen(),
+                    Math.min(1, hours / periodHours)));
         }
         Map<String, List<VehicleUsageLine>> byUnit = new LinkedHashMap<>();
         vehicles.forEach(line -> byUnit.computeIfAbsent(Objects.toString(line.vehicle().ledger().owningUnitId(), ""),
@@ -89,6 +96,7 @@ public class FleetUsageController {
                     lines.stream().mapToLong(VehicleUsageLine::distanceKm).sum(),
                     lines.stream().mapToDouble(VehicleUsageLine::fuelLitres).sum(),
                     lines.stream().mapToLong(VehicleUsageLine::tollsFen).sum(),
+                    lines.stream().mapToLong(VehicleUsageLine::fuelCostFen).sum(),
                     Math.min(1, hours / (periodHours * lines.size())));
         }).toList();
         return new FleetUsage(from, to, vehicles, units);

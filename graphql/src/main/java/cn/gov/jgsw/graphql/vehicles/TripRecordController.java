@@ -48,7 +48,13 @@ public class TripRecordController {
 
     /** The slip as the SDL shows it. */
     public record TripRecord(Instant startedAt, Instant endedAt, Long durationMinutes, Long odometerDistanceKm,
-                             double gpsDistanceKm, int positionCount, Double fuelLitres, Long tollsFen) {
+                             double gpsDistanceKm, int positionCount, Double fuelLitres, Long tollsFen,
+                             List<RefuellingLine> refuellings, long fuelCostFen, long costFen) {
+    }
+
+    /** A refuelling as the SDL shows it; the bureau is kept to find its supplier. */
+    public record RefuellingLine(String id, String tenantId, String supplierId, double litres, long amountFen,
+                                 Instant refuelledAt) {
     }
 
     /** A trip's track as the SDL shows it. */
@@ -65,7 +71,10 @@ public class TripRecordController {
         return new TripRecord(trip.startedAt(), trip.endedAt(),
                 trip.endedAt() == null ? null : Duration.between(trip.startedAt(), trip.endedAt()).toMinutes(),
                 trip.distanceKm(), kilometres(track), track.fixes().size(),
-                trip.fuelLitres() == null ? null : Double.valueOf(trip.fuelLitres()), trip.tollsFen());
+                trip.fuelLitres() == null ? null : Double.valueOf(trip.fuelLitres()), trip.tollsFen(),
+                trip.refuellings().stream().map(r -> new RefuellingLine(r.id(), order.tenantId(), r.supplierId(),
+                        Double.parseDouble(r.litres()), r.amountFen(), r.refuelledAt())).toList(),
+                trip.fuelCostFen(), trip.costFen());
     }
 
     @QueryMapping

@@ -6,6 +6,7 @@ import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.ResubmitVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.RecordRefuellingCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Controller;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -159,6 +161,23 @@ public class VehicleOrderController {
         return mutate(caller, "endTrip", input.idempotencyKey(), input, input.orderId(), null,
                 new EndTripCommand(input.orderId(), caller.tenantId(), caller.userId(), input.odometerKm(),
                         BigDecimal.valueOf(input.fuelLitres()), input.tollsFen(), clock.instant()));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload recordRefuelling(@Argument RecordRefuellingInput input,
+                                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.DRIVER);
+        requireVisible(caller, input.orderId());
+        Instant now = clock.instant();
+        return mutate(caller, "recordRefuelling", input.idempotencyKey(), input, input.orderId(), null,
+                new RecordRefuellingCommand(input.orderId(), caller.tenantId(), caller.userId(),
+                        IdempotentMutations.newObjectId(caller, input.idempotencyKey()), input.supplierId(),
+                        BigDecimal.valueOf(input.litres()), input.amountFen(),
+                        input.refuelledAt() == null ? now : input.refuelledAt(), now));
+    }
+
+    public record RecordRefuellingInput(String idempotencyKey, String orderId, String supplierId, double litres,
+                                        long amountFen, Instant refuelledAt) {
     }
 
     /**

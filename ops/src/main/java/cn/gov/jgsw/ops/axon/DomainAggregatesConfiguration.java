@@ -10,8 +10,10 @@ import cn.gov.jgsw.domain.property.BureauServiceLevels;
 import cn.gov.jgsw.domain.property.ServiceCostApprovalProcess;
 import cn.gov.jgsw.domain.property.ServiceRequest;
 import cn.gov.jgsw.domain.vehicles.BureauServiceArea;
+import cn.gov.jgsw.domain.vehicles.DesignatedSupplier;
 import cn.gov.jgsw.domain.vehicles.Driver;
 import cn.gov.jgsw.domain.vehicles.TrackRetentionPolicy;
+import cn.gov.jgsw.domain.vehicles.TripRefuelling;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
 import cn.gov.jgsw.domain.vehicles.VehicleAlertCase;
 import cn.gov.jgsw.domain.vehicles.VehicleDispatching;
@@ -53,7 +55,7 @@ public class DomainAggregatesConfiguration {
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
                     WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class,
                     BureauServiceLevels.class, VehicleAlertCase.class, TrackRetentionPolicy.class,
-                    BureauServiceArea.class);
+                    BureauServiceArea.class, DesignatedSupplier.class);
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {
@@ -79,6 +81,9 @@ public class DomainAggregatesConfiguration {
                     configuration.repository(VehicleOrder.class),
                     configuration.repository(Vehicle.class),
                     configuration.repository(Driver.class)));
+            configurer.registerCommandHandler(configuration -> new TripRefuelling(
+                    configuration.repository(VehicleOrder.class),
+                    configuration.repository(DesignatedSupplier.class)));
         };
     }
 

@@ -60,7 +60,9 @@ class FreeTextCoverageTest {
             Map.entry("RetireVehicleInput.reason", "FleetLedgerIT"),
             Map.entry("DisposeVehicleAlertCaseInput.reason", "TelemetryIT"),
             Map.entry("Query.bureauVehicleAlertCases(purpose)", "TelemetryIT"),
-            Map.entry("Query.vehicleOrderTrack(purpose)", "TelemetryIT"));
+            Map.entry("Query.vehicleOrderTrack(purpose)", "TelemetryIT"),
+            Map.entry("DesignateSupplierInput.name", "RefuellingIT"),
+            Map.entry("WithdrawSupplierDesignationInput.reason", "RefuellingIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -47,7 +47,8 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("owningUnitId", ObjectKind.UNIT),
             Map.entry("sealingId", ObjectKind.SEALING),
             Map.entry("caseId", ObjectKind.ALERT_CASE),
-            Map.entry("vehicleAlertCase.id", ObjectKind.ALERT_CASE));
+            Map.entry("vehicleAlertCase.id", ObjectKind.ALERT_CASE),
+            Map.entry("supplierId", ObjectKind.SUPPLIER));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases",

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -335,23 +334,8 @@ class TelemetryIT extends PlatformIT {
     void aDispatchedTripWithPositionsYieldsItsRecordAndItsTrackIsReadWithAPurpose() throws Exception {
         String vehicleId = parkedVehicle();
         GraphQlClient clerk = Phones.of(baseUrl(), "zunyi.civil-servant");
-        GraphQlClient approver = Phones.of(baseUrl(), "zunyi.approver");
-        GraphQlClient dispatcher = Phones.of(baseUrl(), "zunyi.dispatcher");
         GraphQlClient driver = Phones.of(baseUrl(), "zunyi.driver-2");
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(500).withHour(9).withMinute(0)
-                .withSecond(0).withNano(0);
-        String orderId = succeed(clerk, "OrderVehicle", withKey("purpose", "赴县里调研", "origin", "遵义市局",
-                "destination", "桐梓县", "plannedStart", start.toString(), "plannedEnd", start.plusHours(2).toString(),
-                "passengerCount", 1)).at("/orderVehicle/order/id").asText();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !approver.execute(GraphQlClient.operation("Approval"),
-                Map.of("id", "approval-" + orderId)).data().path("approval").isNull());
-        succeed(approver, "DecideApproval", withKey("approvalId", "approval-" + orderId, "decision", "APPROVE"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "APPROVED".equals(clerk.execute(
-                GraphQlClient.operation("VehicleOrder"), Map.of("id", orderId)).data().at("/vehicleOrder/status")
-                .asText()));
-        succeed(dispatcher, "DispatchVehicleOrder", withKey("orderId", orderId, "vehicleId", vehicleId,
-                "driverId", "user-zunyi-driver-2"));
-        succeed(driver, "StartTrip", withKey("orderId", orderId, "odometerKm", 10_000));
+        String orderId = Trips.startedNow(baseUrl(), "zunyi", vehicleId, "driver-2", 500, 10_000);
 
         Instant first = Instant.now().plusMillis(100);
         List<Map<String, Object>> trip = new ArrayList<>();
@@ -411,8 +395,6 @@ class TelemetryIT extends PlatformIT {
     }
 
     private static JsonNode succeed(GraphQlClient phone, String operation, Map<String, Object> input) {
-        GraphQlClient.Response response = phone.execute(GraphQlClient.operation(operation), Map.of("input", input));
-        assertThat(response.hasErrors()).as(operation + ": " + response.body()).isFalse();
-        return response.data();
+        return Trips.succeed(phone, operation, input);
     }
 }

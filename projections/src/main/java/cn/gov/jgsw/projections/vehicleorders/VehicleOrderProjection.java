@@ -2,6 +2,7 @@ package cn.gov.jgsw.projections.vehicleorders;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripRefuelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
@@ -18,6 +19,7 @@ import cn.gov.jgsw.projections.vehicleorders.api.FindFleetUsageQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrderQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersByIdQuery;
 import cn.gov.jgsw.projections.vehicleorders.api.FindVehicleOrdersQuery;
+import cn.gov.jgsw.projections.vehicleorders.api.RefuellingView;
 import cn.gov.jgsw.projections.vehicleorders.api.TripView;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderList;
 import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderPage;
@@ -42,6 +44,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +169,16 @@ public class VehicleOrderProjection {
     }
 
     @EventHandler
+    void on(TripRefuelledEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.push("trip.refuellings",
+                new Document("_id", event.refuellingId())
+                        .append("supplierId", event.supplierId())
+                        .append("litres", event.litres().toPlainString())
+                        .append("amountFen", event.amountFen())
+                        .append("refuelledAt", Date.from(event.refuelledAt()))));
+    }
+
+    @EventHandler
     void on(VehicleOrderCompletedEvent event, @SequenceNumber long sequence) {
         update(event.tenantId(), event.orderId(), sequence, status(VehicleOrderStatus.COMPLETED));
     }
@@ -233,24 +246,30 @@ public class VehicleOrderProjection {
                         Filters.gte("trip.endedAt", Date.from(query.from())),
                         Filters.lt("trip.endedAt", Date.from(query.to()))))
                 .forEach(order -> {
-                    Document trip = order.get("trip", Document.class);
-                    long minutes = Duration.between(trip.getDate("startedAt").toInstant(),
-                            trip.getDate("endedAt").toInstant()).toMinutes();
-                    VehicleUsage one = new VehicleUsage(order.getString("vehicleId"), 1, minutes,
-                            trip.get("distanceKm", 0L), new BigDecimal(trip.getString("fuelLitres")),
-                            trip.get("tollsFen", 0L));
-                    byVehicle.merge(one.vehicleId(), one, (a, b) -> new VehicleUsage(a.vehicleId(),
-                            a.trips() + b.trips(), a.tripMinutes() + b.tripMinutes(), a.distanceKm() + b.distanceKm(),
-                            a.fuelLitres().add(b.fuelLitres()), a.tollsFen() + b.tollsFen()));
+                    TripView trip = trip(order.get("trip", Document.class));
+                    VehicleUsage one = new VehicleUsage(order.getString("vehicleId"), 1,
+                            Duration.between(trip.startedAt(), trip.endedAt()).toMinutes(),
+                            trip.distanceKm() == null ? 0 : trip.distanceKm(), new BigDecimal(trip.fuelLitres()),
+                            trip.tollsFen() == null ? 0 : trip.tollsFen(), trip.fuelCostFen());
+                    byVehicle.merge(one.vehicleId(), one, VehicleUsage::plus);
                 });
         return List.copyOf(byVehicle.values());
     }
 
+    private static TripView trip(Document trip) {
+        List<RefuellingView> refuellings = trip.getList("refuellings", Document.class, List.of()).stream()
+                .map(r -> new RefuellingView(r.getString("_id"), r.getString("supplierId"), r.getString("litres"),
+                        r.get("amountFen", Number.class).longValue(), instant(r.getDate("refuelledAt"))))
+                .sorted(Comparator.comparing(RefuellingView::refuelledAt))
+                .toList();
+        return new TripView(trip.getLong("startOdometerKm"), instant(trip.getDate("startedAt")),
+                trip.getLong("endOdometerKm"), trip.getLong("distanceKm"), trip.getString("fuelLitres"),
+                trip.getLong("tollsFen"), instant(trip.getDate("endedAt")), refuellings);
+    }
+
     private static VehicleOrderView view(Document d) {
         Document trip = d.get("trip", Document.class);
-        TripView tripView = trip == null ? null : new TripView(trip.getLong("startOdometerKm"),
-                instant(trip.getDate("startedAt")), trip.getLong("endOdometerKm"), trip.getLong("distanceKm"),
-                trip.getString("fuelLitres"), trip.getLong("tollsFen"), instant(trip.getDate("endedAt")));
+        TripView tripView = trip == null ? null : trip(trip);
         return new VehicleOrderView(d.getString("_id"), d.getString("tenantId"), d.getString("requesterId"),
                 d.getString("unitId"), d.getString("purpose"), d.getString("origin"), d.getString("destination"),
                 instant(d.getDate("plannedStart")), instant(d.getDate("plannedEnd")), d.getInteger("passengerCount"),

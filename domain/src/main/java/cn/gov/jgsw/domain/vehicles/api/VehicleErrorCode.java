@@ -58,7 +58,13 @@ public enum VehicleErrorCode implements ErrorCode {
     /** The driver has no licence on record, or its class does not permit this vehicle (seats, transmission). */
     DRIVER_NOT_LICENSED,
     /** The driver's licence expires before the trip's planned end. */
-    DRIVER_LICENCE_EXPIRED;
+    DRIVER_LICENCE_EXPIRED,
+    /** A supplier's designation is invalid: kind, a name of 1–100 characters, a possible station (required for fuel). */
+    INVALID_SUPPLIER,
+    /** The supplier is not a designated supplier of that kind now (never was, or its designation was withdrawn). */
+    SUPPLIER_NOT_DESIGNATED,
+    /** A refuelling is invalid: litres over 0 and at most 200, 1 fen to 10,000 yuan, a time within the trip. */
+    INVALID_REFUELLING;
 
     @Override
     public String code() {

@@ -14,7 +14,9 @@ public enum VehicleRule {
     /** The car is outside the bureau's service area with no dispatched order covering the moment. */
     OUTSIDE_SERVICE_AREA(1),
     /** The odometer distance of a trip and the distance its positions cover disagree beyond the tolerance. */
-    ODOMETER_MISMATCH(1);
+    ODOMETER_MISMATCH(1),
+    /** A refuelling on a trip was recorded while the car's positions were all far from the fuel station. */
+    REFUELLING_FAR(1);
 
     private final int version;
 

@@ -129,6 +129,9 @@ public final class Fixtures {
                             "latitude", 26.6, "longitude", 106.7, "radiusMetres", 50)))
                     .at("/registerVehicle/vehicle/id").asText();
             objects.put(ObjectKind.ALERT_CASE, List.of(alertCase(client, wanderingVehicleId)));
+            objects.put(ObjectKind.SUPPLIER, List.of(step(admin, "DesignateSupplier", Map.of("kind", "FUEL",
+                    "name", "隔离矩阵加油站", "station", Map.of("latitude", 26.61, "longitude", 106.71)))
+                    .at("/designateSupplier/supplier/id").asText()));
             // The id, not a sign-in: zunyi.property-staff belongs to the lockout test and must not sign in here.
             String propertyStaffId = "user-" + prefix + "-property-staff";
             objects.put(ObjectKind.PROPERTY_STAFF, List.of(propertyStaffId));

@@ -19,7 +19,9 @@ public enum ObjectKind {
     /** A period a vehicle is sealed for; it lives in the vehicle's history. */
     SEALING,
     /** An alert of the fences and its case. */
-    ALERT_CASE;
+    ALERT_CASE,
+    /** A designated supplier of the fleet. */
+    SUPPLIER;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -41,6 +43,7 @@ public enum ObjectKind {
             case PERSON -> VEHICLE;
             case SEALING -> VEHICLE_ORDER;
             case ALERT_CASE -> VEHICLE;
+            case SUPPLIER -> VEHICLE;
         };
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.projections.vehicleorders.api;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The trip of an order, as far as it went: the dispatch slip (派车单) figures.
@@ -12,7 +13,22 @@ import java.time.Instant;
  * @param fuelLitres      fuel used, decimal text, null while running
  * @param tollsFen        tolls in fen, null while running
  * @param endedAt         when it ended, null while running
+ * @param refuellings     the refuellings recorded on it, oldest first
  */
 public record TripView(long startOdometerKm, Instant startedAt, Long endOdometerKm, Long distanceKm,
-                       String fuelLitres, Long tollsFen, Instant endedAt) {
+                       String fuelLitres, Long tollsFen, Instant endedAt, List<RefuellingView> refuellings) {
+
+    public TripView {
+        refuellings = List.copyOf(refuellings);
+    }
+
+    /** What the refuellings cost, fen. */
+    public long fuelCostFen() {
+        return refuellings.stream().mapToLong(RefuellingView::amountFen).sum();
+    }
+
+    /** The trip's cost so far (出车费用): fuel and tolls, fen. */
+    public long costFen() {
+        return fuelCostFen() + (tollsFen == null ? 0 : tollsFen);
+    }
 }
