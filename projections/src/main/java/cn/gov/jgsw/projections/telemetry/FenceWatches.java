@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.telemetry;
 
+import cn.gov.jgsw.domain.vehicles.api.AwayTrips;
 import cn.gov.jgsw.domain.vehicles.api.FenceRules;
 import cn.gov.jgsw.domain.vehicles.api.VehicleRule;
 import cn.gov.jgsw.projections.tracks.FixDocuments;
@@ -43,8 +44,27 @@ public class FenceWatches {
                                 : VehicleRule.valueOf(watch.getString("openEpisode")),
                         watch.getList("outsideArea", Document.class, List.of()).stream().map(FixDocuments::fix)
                                 .toList(),
-                        watch.getBoolean("areaAlerted", false))));
+                        watch.getBoolean("areaAlerted", false), trips(watch.get("trips", Document.class)))));
         return found;
+    }
+
+    private static AwayTrips.State trips(Document trips) {
+        if (trips == null) {
+            return AwayTrips.State.FRESH;
+        }
+        Document rest = trips.get("rest", Document.class);
+        Document still = trips.get("still", Document.class);
+        return new AwayTrips.State(rest == null ? null : FixDocuments.fix(rest),
+                still == null ? null : FixDocuments.fix(still),
+                trips.getList("moving", Document.class, List.of()).stream().map(FixDocuments::fix).toList(),
+                trips.getBoolean("alerted", false));
+    }
+
+    private static Document of(AwayTrips.State trips) {
+        return new Document("rest", trips.rest() == null ? null : FixDocuments.of(trips.rest()))
+                .append("still", trips.still() == null ? null : FixDocuments.of(trips.still()))
+                .append("moving", trips.moving().stream().map(FixDocuments::of).toList())
+                .append("alerted", trips.alerted());
     }
 
     public void save(String tenantId, Map<String, FenceRules.Watch> byVehicle) {
@@ -57,7 +77,8 @@ public class FenceWatches {
                         .append("outside", watch.outside().stream().map(FixDocuments::of).toList())
                         .append("openEpisode", watch.openEpisode() == null ? null : watch.openEpisode().name())
                         .append("outsideArea", watch.outsideArea().stream().map(FixDocuments::of).toList())
-                        .append("areaAlerted", watch.areaAlerted()),
+                        .append("areaAlerted", watch.areaAlerted())
+                        .append("trips", of(watch.trips())),
                 new ReplaceOptions().upsert(true))));
         if (!writes.isEmpty()) {
             watches.bulkWrite(writes);

@@ -17,7 +17,8 @@ import java.util.List;
  * bureau's work calendar, so a make-up working day counts as a working day); leaving it while sealed raises
  * {@link VehicleRule#SEALED_MOVEMENT}; being outside the bureau's service area with no order covering the moment
  * raises {@link VehicleRule#OUTSIDE_SERVICE_AREA} (outside even by the fix's whole accuracy, three fixes in a row, once
- * per stay outside).
+ * per stay outside); setting off again, without an order, from a resting place away from the spot raises
+ * {@link VehicleRule#TRIP_WITHOUT_ORDER} ({@link AwayTrips}).
  * <p>
  * GPS noise must not raise alarms. A fix counts only if its accuracy is {@value #POOREST_USABLE_ACCURACY_METRES} m or
  * better, and it is "outside" only if it is outside even when moved its whole accuracy towards the spot. An alert needs
@@ -65,15 +66,17 @@ public final class FenceRules {
      * @param openEpisode the rule of the alert raised for the current excursion, or null if none is open
      * @param outsideArea the current run of fixes certainly outside the service area
      * @param areaAlerted whether the current stay outside the service area has raised its alert
+     * @param trips       what {@link AwayTrips} remembers
      */
     public record Watch(Instant lastFixAt, List<PositionFix> outside, VehicleRule openEpisode,
-                        List<PositionFix> outsideArea, boolean areaAlerted) {
+                        List<PositionFix> outsideArea, boolean areaAlerted, AwayTrips.State trips) {
 
-        public static final Watch FRESH = new Watch(null, List.of(), null, List.of(), false);
+        public static final Watch FRESH = new Watch(null, List.of(), null, List.of(), false, AwayTrips.State.FRESH);
 
         public Watch {
             outside = List.copyOf(outside);
             outsideArea = List.copyOf(outsideArea);
+            trips = trips == null ? AwayTrips.State.FRESH : trips;
         }
     }
 
@@ -101,6 +104,7 @@ public final class FenceRules {
         VehicleRule openEpisode = before.openEpisode();
         List<PositionFix> outsideArea = new ArrayList<>(before.outsideArea());
         boolean areaAlerted = before.areaAlerted();
+        AwayTrips.State trips = before.trips();
         List<Alert> alerts = new ArrayList<>();
         int late = 0;
         for (PositionFix fix : inOrder) {
@@ -112,6 +116,10 @@ public final class FenceRules {
             if (fix.accuracyMetres() > POOREST_USABLE_ACCURACY_METRES) {
                 continue;
             }
+            AwayTrips.Step trip = AwayTrips.next(trips, fix, covered(vehicle.reservations(), fix.at()),
+                    vehicle.spot(), openEpisode != null, calendar);
+            trips = trip.state();
+            trip.alert().ifPresent(alerts::add);
             ServiceArea area = vehicle.area();
             if (area != null) {
                 boolean certainlyOutside = !area.contains(fix.point())
@@ -166,7 +174,8 @@ public final class FenceRules {
                 }
             }
         }
-        return new Outcome(new Watch(lastFixAt, outside, openEpisode, outsideArea, areaAlerted), alerts, late);
+        return new Outcome(new Watch(lastFixAt, outside, openEpisode, outsideArea, areaAlerted, trips), alerts,
+                late);
     }
 
     private static boolean contains(TimeWindow period, Instant moment) {

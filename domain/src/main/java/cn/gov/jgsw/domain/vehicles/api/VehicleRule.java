@@ -16,7 +16,12 @@ public enum VehicleRule {
     /** The odometer distance of a trip and the distance its positions cover disagree beyond the tolerance. */
     ODOMETER_MISMATCH(1),
     /** A refuelling on a trip was recorded while the car's positions were all far from the fuel station. */
-    REFUELLING_FAR(1);
+    REFUELLING_FAR(1),
+    /**
+     * The car, resting away from its parking spot during an excursion already alerted (or having no spot), set off
+     * again with no order covering the moment: each such trip counts ({@link AwayTrips}).
+     */
+    TRIP_WITHOUT_ORDER(1);
 
     private final int version;
 
