@@ -2,10 +2,10 @@ package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.calendar.api.NationalHolidayNotice;
 import cn.gov.jgsw.domain.calendar.api.WorkingDays;
-import cn.gov.jgsw.domain.vehicles.api.FenceRules;
 import cn.gov.jgsw.domain.vehicles.api.FenceRules.Outcome;
 import cn.gov.jgsw.domain.vehicles.api.FenceRules.VehicleContext;
 import cn.gov.jgsw.domain.vehicles.api.FenceRules.Watch;
+import cn.gov.jgsw.domain.vehicles.api.FenceRules;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;

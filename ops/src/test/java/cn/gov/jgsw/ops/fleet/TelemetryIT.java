@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static cn.gov.jgsw.ops.support.MutationInputs.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,6 +395,40 @@ class TelemetryIT extends PlatformIT {
         assertThat(Phones.of(baseUrl(), "guizhou.supervisor").execute(GraphQlClient.operation("VehicleOrderTrack"),
                 Map.of("orderId", orderId, "bureauId", "bureau-zunyi", "purpose", "公车使用专项检查")).data()
                 .at("/vehicleOrderTrack/fixes").size()).isEqualTo(10);
+    }
+
+    /** A gateway in a retry loop is told when to retry, on its own budget: another gateway is served meanwhile. */
+    @Test
+    void aGatewaySendingFasterThanItsBudgetIsToldWhenToRetry() throws Exception {
+        IntegrationMachine other = new IntegrationMachine(baseUrl());
+        JsonNode client = admin.execute(GraphQlClient.operation("RegisterIntegrationClient"), Map.of("input",
+                withKey("name", "遵义备用网关", "scopes", List.of("TELEMETRY_WRITE")))).data()
+                .at("/registerIntegrationClient");
+        String otherToken = other.requestToken(client.at("/client/id").asText(), client.get("secret").asText(),
+                "telemetry:write").accessToken();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        List<Future<IntegrationMachine.Answer>> answers = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            answers.add(threads.submit(() -> machine.get("/integration/v1/caller", token)));
+        }
+        List<IntegrationMachine.Answer> refused = new ArrayList<>();
+        for (Future<IntegrationMachine.Answer> answer : answers) {
+            IntegrationMachine.Answer response = answer.get();
+            if (response.status() == 429) {
+                refused.add(response);
+            } else {
+                assertThat(response.status()).isEqualTo(200);
+            }
+        }
+        threads.shutdown();
+
+        assertThat(refused).isNotEmpty().allSatisfy(response -> {
+            assertThat(response.body().at("/errors/0/extensions/code").asText()).isEqualTo("RATE_LIMITED");
+            assertThat(Integer.parseInt(response.retryAfter())).isPositive();
+        });
+        assertThat(other.get("/integration/v1/caller", otherToken).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> machine.get("/integration/v1/caller", token)
+                .status() == 200);
     }
 
     private static JsonNode succeed(GraphQlClient phone, String operation, Map<String, Object> input) {

@@ -29,7 +29,7 @@ public final class IntegrationMachine {
     }
 
     /** What the token endpoint answered: status and JSON body. */
-    public record Answer(int status, JsonNode body, String wwwAuthenticate) {
+    public record Answer(int status, JsonNode body, String wwwAuthenticate, String retryAfter) {
 
         public String accessToken() {
             return body.path("access_token").asText(null);
@@ -72,7 +72,8 @@ public final class IntegrationMachine {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), parsed(response.body()),
-                    response.headers().firstValue("WWW-Authenticate").orElse(null));
+                    response.headers().firstValue("WWW-Authenticate").orElse(null),
+                    response.headers().firstValue("Retry-After").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
