@@ -7,6 +7,7 @@ import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.EnergyType;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ParkingSpot;
+import cn.gov.jgsw.domain.vehicles.api.RecordDriverLicenceCommand;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
 import cn.gov.jgsw.domain.vehicles.api.RegisterVehicleCommand;
 import cn.gov.jgsw.tenants.api.Caller;
@@ -91,8 +92,15 @@ class DemoFleetSeeder implements ApplicationRunner {
             }
             for (String driverLogin : List.of("driver", "driver-2")) {
                 String driverId = "user-" + prefix + "-" + driverLogin;
-                registered += send(seeder, DriverIds.aggregateIdOf(driverId),
+                int added = send(seeder, DriverIds.aggregateIdOf(driverId),
                         new RegisterDriverCommand(driverId, bureau.id(), DEMO_LICENCE, Instant.now()));
+                if (added == 0) {
+                    // Registered by an earlier version without a licence: record it (the same one again is nothing).
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordDriverLicenceCommand(
+                                    driverId, bureau.id(), DEMO_LICENCE, Instant.now()))
+                            .andMetaData(CommandMetadata.of(seeder, null, null)));
+                }
+                registered += added;
             }
         }
         log.info("Demo fleet ready ({} vehicles and drivers registered now)", registered);
