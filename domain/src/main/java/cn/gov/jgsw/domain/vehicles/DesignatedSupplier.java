@@ -1,6 +1,5 @@
 package cn.gov.jgsw.domain.vehicles;
 
-import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.DesignateSupplierCommand;
@@ -27,7 +26,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 public class DesignatedSupplier {
 
     static final int LONGEST_NAME = 100;
-    static final int LONGEST_REASON = 200;
 
     @AggregateIdentifier
     private String supplierId;
@@ -64,11 +62,7 @@ public class DesignatedSupplier {
         if (withdrawn) {
             return getVersion();
         }
-        String reason = FreeText.optional(command.reason(), LONGEST_REASON, VehicleErrorCode.INVALID_SUPPLIER,
-                "reason");
-        if (reason == null) {
-            throw VehicleOrder.refused(CommonErrorCode.REASON_REQUIRED, "no reason");
-        }
+        String reason = Reasons.required(command.reason(), VehicleErrorCode.INVALID_SUPPLIER);
         apply(new SupplierDesignationWithdrawnEvent(supplierId, tenantId, reason));
         return getVersion();
     }

@@ -1,12 +1,12 @@
 package cn.gov.jgsw.domain.vehicles;
 
-import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.RecordRefuellingCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+
+import static cn.gov.jgsw.domain.vehicles.AggregateLoading.load;
 
 /**
  * A refuelling during a trip reads the designated supplier and changes the order, in one unit of work: the supplier
@@ -36,16 +36,5 @@ public class TripRefuelling {
         GeoPoint station = supplier.invoke(DesignatedSupplier::requireDesignatedFuelStation);
         order.execute(o -> o.refuel(command, station));
         return order.version();
-    }
-
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String kind) {
-        if (id == null || id.isBlank()) {
-            throw new ObjectNotFoundException(kind + " without id");
-        }
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException missing) {
-            throw new ObjectNotFoundException(kind + " " + id);
-        }
     }
 }

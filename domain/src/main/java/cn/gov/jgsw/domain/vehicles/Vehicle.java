@@ -2,7 +2,6 @@ package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.calendar.api.WorkingDays;
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
-import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.EnergyType;
@@ -42,7 +41,6 @@ public class Vehicle {
 
     static final int MOST_SEATS = 60;
     static final int LONGEST_PLATE = 16;
-    static final int LONGEST_REASON = 200;
     static final long HIGHEST_PRICE_FEN = 1_000_000_000L;
     static final LocalDate EARLIEST_PURCHASE = LocalDate.of(1990, 1, 1);
     static final Duration LONGEST_SEALING = Duration.ofDays(30);
@@ -109,7 +107,7 @@ public class Vehicle {
                 || Duration.between(period.start(), period.end()).compareTo(LONGEST_SEALING) > 0) {
             throw VehicleOrder.refused(VehicleErrorCode.INVALID_SEALING, "period " + period);
         }
-        String reason = requiredReason(command.reason(), VehicleErrorCode.INVALID_SEALING);
+        String reason = Reasons.required(command.reason(), VehicleErrorCode.INVALID_SEALING);
         if (reservations.conflictWith(null, period)) {
             throw VehicleOrder.refused(VehicleErrorCode.VEHICLE_DOUBLE_BOOKED, "sealing over a reservation");
         }
@@ -127,7 +125,7 @@ public class Vehicle {
         if (!period.end().isAfter(command.liftedAt())) {
             return getVersion();
         }
-        String reason = requiredReason(command.reason(), VehicleErrorCode.INVALID_SEALING);
+        String reason = Reasons.required(command.reason(), VehicleErrorCode.INVALID_SEALING);
         apply(new VehicleUnsealedEvent(vehicleId, tenantId, command.sealId(), command.liftedAt(), reason));
         return getVersion();
     }
@@ -138,20 +136,12 @@ public class Vehicle {
         if (retired) {
             return getVersion();
         }
-        String reason = requiredReason(command.reason(), VehicleErrorCode.INVALID_VEHICLE);
+        String reason = Reasons.required(command.reason(), VehicleErrorCode.INVALID_VEHICLE);
         if (!reservations.isEmpty()) {
             throw VehicleOrder.refused(VehicleErrorCode.VEHICLE_STILL_RESERVED, "vehicle " + vehicleId);
         }
         apply(new VehicleRetiredEvent(vehicleId, tenantId, reason));
         return getVersion();
-    }
-
-    private static String requiredReason(String text, VehicleErrorCode invalid) {
-        String reason = FreeText.optional(text, LONGEST_REASON, invalid, "reason");
-        if (reason == null) {
-            throw VehicleOrder.refused(CommonErrorCode.REASON_REQUIRED, "no reason");
-        }
-        return reason;
     }
 
     private void requireInService() {

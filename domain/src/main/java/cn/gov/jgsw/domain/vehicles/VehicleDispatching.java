@@ -1,7 +1,6 @@
 package cn.gov.jgsw.domain.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.AuditMetadataKeys;
-import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.DriverIds;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
@@ -10,8 +9,9 @@ import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
+
+import static cn.gov.jgsw.domain.vehicles.AggregateLoading.load;
 
 /**
  * Dispatch (派车) and the end of a trip change three aggregates at once: the order, the vehicle and the driver. They
@@ -72,16 +72,5 @@ public class VehicleDispatching {
         load(vehicles, vehicleId, "vehicle").execute(v -> v.release(command.orderId()));
         load(drivers, DriverIds.aggregateIdOf(driverId), "driver").execute(d -> d.release(command.orderId()));
         return order.version();
-    }
-
-    private static <T> Aggregate<T> load(Repository<T> repository, String id, String kind) {
-        if (id == null || id.isBlank()) {
-            throw new ObjectNotFoundException(kind + " without id");
-        }
-        try {
-            return repository.load(id);
-        } catch (AggregateNotFoundException missing) {
-            throw new ObjectNotFoundException(kind + " " + id);
-        }
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.jgsw.ops.api;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
+import cn.gov.jgsw.ops.support.RequestFlood;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -13,9 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,21 +49,15 @@ class ApiLimitsIT extends PlatformIT {
     void aPersonSendingFasterThanAnyScreenIsToldWhenToRetryAndOthersAreNotAffected() throws Exception {
         GraphQlClient script = Phones.of(baseUrl(), "zunyi.asset-manager");
         GraphQlClient colleague = Phones.of(baseUrl(), "zunyi.driver");
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        List<Future<GraphQlClient.Response>> answers = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            answers.add(threads.submit(() -> script.post("{\"query\":\"{ me { roles } }\"}")));
-        }
         List<GraphQlClient.Response> refused = new ArrayList<>();
-        for (Future<GraphQlClient.Response> answer : answers) {
-            GraphQlClient.Response response = answer.get();
+        for (GraphQlClient.Response response : RequestFlood.send(200,
+                () -> script.post("{\"query\":\"{ me { roles } }\"}"))) {
             if (response.status() == 429) {
                 refused.add(response);
             } else {
                 assertThat(response.status()).isEqualTo(200);
             }
         }
-        threads.shutdown();
 
         assertThat(refused).isNotEmpty().allSatisfy(response -> {
             assertThat(response.firstErrorCode()).isEqualTo("RATE_LIMITED");
@@ -83,21 +75,15 @@ class ApiLimitsIT extends PlatformIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest photo = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/photos/" + UUID.randomUUID()))
                 .header("Authorization", "Bearer " + token).GET().build();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
-        for (int i = 0; i < 200; i++) {
-            answers.add(threads.submit(() -> http.send(photo, HttpResponse.BodyHandlers.ofString())));
-        }
         List<HttpResponse<String>> refused = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : answers) {
-            HttpResponse<String> response = answer.get();
+        for (HttpResponse<String> response : RequestFlood.send(200,
+                () -> http.send(photo, HttpResponse.BodyHandlers.ofString()))) {
             if (response.statusCode() == 429) {
                 refused.add(response);
             } else {
                 assertThat(response.statusCode()).as("a photo that does not exist").isEqualTo(404);
             }
         }
-        threads.shutdown();
 
         assertThat(refused).isNotEmpty().allSatisfy(response -> {
             assertThat(response.body()).contains("\"RATE_LIMITED\"");

@@ -5,6 +5,7 @@ import cn.gov.jgsw.ops.support.HostileText;
 import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
+import cn.gov.jgsw.ops.support.RequestFlood;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bson.Document;
@@ -20,9 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static cn.gov.jgsw.ops.support.MutationInputs.withKey;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -406,21 +404,15 @@ class TelemetryIT extends PlatformIT {
                 .at("/registerIntegrationClient");
         String otherToken = other.requestToken(client.at("/client/id").asText(), client.get("secret").asText(),
                 "telemetry:write").accessToken();
-        ExecutorService threads = Executors.newFixedThreadPool(4);
-        List<Future<IntegrationMachine.Answer>> answers = new ArrayList<>();
-        for (int i = 0; i < 150; i++) {
-            answers.add(threads.submit(() -> machine.get("/integration/v1/caller", token)));
-        }
         List<IntegrationMachine.Answer> refused = new ArrayList<>();
-        for (Future<IntegrationMachine.Answer> answer : answers) {
-            IntegrationMachine.Answer response = answer.get();
+        for (IntegrationMachine.Answer response : RequestFlood.send(150,
+                () -> machine.get("/integration/v1/caller", token))) {
             if (response.status() == 429) {
                 refused.add(response);
             } else {
                 assertThat(response.status()).isEqualTo(200);
             }
         }
-        threads.shutdown();
 
         assertThat(refused).isNotEmpty().allSatisfy(response -> {
             assertThat(response.body().at("/errors/0/extensions/code").asText()).isEqualTo("RATE_LIMITED");
