@@ -1,0 +1,50 @@
+package cn.gov.jgsw.ops.ledger;
+
+import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The ledger's parts, and its processor set to stop on a failure rather than log it and go on. */
+@Configuration(proxyBeanMethods = false)
+public class LedgerConfiguration {
+
+    @Bean
+    StoredEvents storedEvents(MongoDatabase platformDatabase) {
+        return new StoredEvents(platformDatabase);
+    }
+
+    @Bean
+    LedgerStore ledgerStore(MongoDatabase platformDatabase) {
+        return new LedgerStore(platformDatabase);
+    }
+
+    @Bean
+    TreeHeadSigner treeHeadSigner(MongoDatabase platformDatabase, Clock clock) {
+        return new SoftwareTreeHeadSigner(platformDatabase, clock);
+    }
+
+    @Bean
+    TreeHeads treeHeads(LedgerStore ledger, TreeHeadSigner signer, MongoDatabase platformDatabase, Clock clock) {
+        return new TreeHeads(ledger, signer, platformDatabase, clock);
+    }
+
+    @Bean
+    TreeHeadJob treeHeadJob(TreeHeads heads, MongoDatabase platformDatabase,
+                            @Value("${jgsw.ledger.tree-head-interval:1m}") Duration interval) {
+        return new TreeHeadJob(heads, platformDatabase, interval);
+    }
+
+    /** An event the ledger cannot include must hold it up (and be retried), never be passed over. */
+    @Bean
+    ConfigurerModule ledgerStopsOnFailure() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                LedgerRecorder.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+    }
+}
