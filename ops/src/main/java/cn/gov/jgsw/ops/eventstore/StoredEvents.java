@@ -3,8 +3,11 @@ package cn.gov.jgsw.ops.eventstore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,9 +31,10 @@ public final class StoredEvents {
      * @param eventIdentifier its id
      * @param storedSm3       the hash stored at append, hex
      * @param recomputedSm3   the hash of its canonical form as stored now, hex
+     * @param timestamp       when it happened, as stored
      */
     public record StoredEvent(long position, String tenantId, String eventIdentifier, String storedSm3,
-                              String recomputedSm3) {
+                              String recomputedSm3, String timestamp) {
 
         public boolean intact() {
             return storedSm3 != null && storedSm3.equals(recomputedSm3);
@@ -45,7 +49,26 @@ public final class StoredEvents {
         }
         return Optional.of(new StoredEvent(position, stored.getString(EventDocument.TENANT_ID),
                 stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.SM3),
-                CanonicalEventForm.sm3(stored)));
+                CanonicalEventForm.sm3(stored), stored.getString(EventDocument.TIMESTAMP)));
+    }
+
+    /**
+     * The bureau's stored events from a position on, in the order of the log, as (position, event identifier,
+     * timestamp): for an export to find events the ledger does not know.
+     */
+    public List<StoredEvent> ofTenantFrom(String tenantId, long fromPosition) {
+        List<StoredEvent> events = new ArrayList<>();
+        log.find(Filters.and(Filters.eq(EventDocument.TENANT_ID, tenantId),
+                        Filters.gte(EventDocument.POSITION, fromPosition)))
+                .sort(Sorts.ascending(EventDocument.POSITION))
+                .forEach(stored -> {
+                    if (!Boolean.TRUE.equals(stored.getBoolean(EventDocument.TOMBSTONE))) {
+                        events.add(new StoredEvent(stored.getLong(EventDocument.POSITION), tenantId,
+                                stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.SM3),
+                                CanonicalEventForm.sm3(stored), stored.getString(EventDocument.TIMESTAMP)));
+                    }
+                });
+        return events;
     }
 
     /** The canonical bytes of the event at the position, for an export; empty for a gap. */

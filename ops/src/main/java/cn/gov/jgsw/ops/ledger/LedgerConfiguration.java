@@ -41,6 +41,11 @@ public class LedgerConfiguration {
         return new TreeHeadJob(heads, platformDatabase, interval);
     }
 
+    @Bean
+    EvidenceExport evidenceExport(LedgerStore ledger, TreeHeads heads, StoredEvents storedEvents, Clock clock) {
+        return new EvidenceExport(ledger, heads, storedEvents, clock);
+    }
+
     /** An event the ledger cannot include must hold it up (and be retried), never be passed over. */
     @Bean
     ConfigurerModule ledgerStopsOnFailure() {

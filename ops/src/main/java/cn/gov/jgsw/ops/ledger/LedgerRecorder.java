@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+
 /**
  * Puts every stored event into its bureau's ledger, in the order of the event log, each once. Before it is
  * included, the event's canonical form is recomputed from the stored document and must give the SM3 hash stored at
@@ -42,7 +44,8 @@ public class LedgerRecorder {
                     stored.storedSm3(), stored.recomputedSm3());
             throw new LedgerIntegrityException("event at position " + position + " altered since it was appended");
         }
-        ledger.append(stored.tenantId(), stored.eventIdentifier(), position, stored.storedSm3());
+        ledger.append(stored.tenantId(), stored.eventIdentifier(), position, stored.storedSm3(),
+                Instant.parse(stored.timestamp()));
     }
 
     /** The ledger cannot include an event as stored. */

@@ -7,10 +7,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,13 +49,15 @@ public class LedgerStore {
     }
 
     /** Where an event stands in its bureau's log. */
-    public record Entry(String tenantId, String eventIdentifier, long index, long position, String eventSm3) {
+    public record Entry(String tenantId, String eventIdentifier, long index, long position, String eventSm3,
+                        Instant timestamp) {
     }
 
     /**
      * Appends the event's hash to its bureau's log, once: an event already in the log answers its entry as it is.
      */
-    public synchronized Entry append(String tenantId, String eventIdentifier, long position, String eventSm3) {
+    public synchronized Entry append(String tenantId, String eventIdentifier, long position, String eventSm3,
+                                     Instant timestamp) {
         Optional<Entry> known = entry(tenantId, eventIdentifier);
         if (known.isPresent()) {
             return known.get();
@@ -71,17 +78,37 @@ public class LedgerStore {
         }
         entries.replaceOne(Filters.eq("_id", tenantId + "|" + eventIdentifier), new Document("_id",
                         tenantId + "|" + eventIdentifier).append("tenantId", tenantId).append("index", index)
-                        .append("position", position).append("eventSm3", eventSm3),
+                        .append("position", position).append("eventSm3", eventSm3)
+                        .append("timestamp", Date.from(timestamp)),
                 new ReplaceOptions().upsert(true));
         sizes.updateOne(Filters.eq("_id", tenantId), Updates.set("size", index + 1), new UpdateOptions().upsert(true));
         knownSizes.put(tenantId, index + 1);
-        return new Entry(tenantId, eventIdentifier, index, position, eventSm3);
+        return new Entry(tenantId, eventIdentifier, index, position, eventSm3, timestamp);
     }
 
     public Optional<Entry> entry(String tenantId, String eventIdentifier) {
         Document found = entries.find(Filters.eq("_id", tenantId + "|" + eventIdentifier)).first();
-        return Optional.ofNullable(found).map(d -> new Entry(tenantId, eventIdentifier, d.getLong("index"),
-                d.getLong("position"), d.getString("eventSm3")));
+        return Optional.ofNullable(found).map(LedgerStore::entry);
+    }
+
+    /** The bureau's entries whose events happened in the period, by index. */
+    public List<Entry> entriesBetween(String tenantId, Instant from, Instant to) {
+        return entries.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.gte("timestamp", Date.from(from)),
+                        Filters.lt("timestamp", Date.from(to)))).sort(Sorts.ascending("index"))
+                .map(LedgerStore::entry).into(new ArrayList<>());
+    }
+
+    /** The entry at an index of the bureau's log. */
+    public Optional<Entry> entryAt(String tenantId, long index) {
+        return Optional.ofNullable(entries.find(Filters.and(Filters.eq("tenantId", tenantId),
+                Filters.eq("index", index))).first()).map(LedgerStore::entry);
+    }
+
+    private static Entry entry(Document d) {
+        String id = d.getString("_id");
+        Date timestamp = d.getDate("timestamp");
+        return new Entry(d.getString("tenantId"), id.substring(id.indexOf('|') + 1), d.getLong("index"),
+                d.getLong("position"), d.getString("eventSm3"), timestamp == null ? null : timestamp.toInstant());
     }
 
     /**

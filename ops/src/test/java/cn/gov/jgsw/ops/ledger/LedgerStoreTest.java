@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * an event appended once however often it comes, and a size left behind by an append cut short carried forward.
  */
 class LedgerStoreTest {
+
+    private static final Instant T = Instant.parse("2026-11-26T10:00:00Z");
 
     private MongoServer server;
     private MongoClient client;
@@ -53,10 +56,10 @@ class LedgerStoreTest {
         List<byte[]> leaves = new ArrayList<>();
         for (int i = 0; i < 37; i++) {
             String hash = sm3Of("event " + i);
-            store.append("bureau-nanming", "e" + i, 100 + i, hash);
+            store.append("bureau-nanming", "e" + i, 100 + i, hash, T);
             leaves.add(MerkleTree.leafHash(HashFunction.SM3, Hashes.bytes(hash)));
             if (i % 3 == 0) {
-                store.append("bureau-yunyan", "y" + i, 1000 + i, sm3Of("other " + i));
+                store.append("bureau-yunyan", "y" + i, 1000 + i, sm3Of("other " + i), T);
             }
         }
         MerkleTree expected = new MerkleTree(HashFunction.SM3, MerkleTree.inMemory(HashFunction.SM3, leaves));
@@ -76,9 +79,9 @@ class LedgerStoreTest {
     @Test
     void anEventComingAgainIsNotAppendedAgain() {
         LedgerStore store = new LedgerStore(database);
-        store.append("bureau-nanming", "e0", 1, sm3Of("a"));
-        store.append("bureau-nanming", "e1", 2, sm3Of("b"));
-        LedgerStore.Entry again = store.append("bureau-nanming", "e0", 1, sm3Of("a"));
+        store.append("bureau-nanming", "e0", 1, sm3Of("a"), T);
+        store.append("bureau-nanming", "e1", 2, sm3Of("b"), T);
+        LedgerStore.Entry again = store.append("bureau-nanming", "e0", 1, sm3Of("a"), T);
 
         assertThat(again.index()).isZero();
         assertThat(store.sizeOf("bureau-nanming")).isEqualTo(2);
@@ -88,14 +91,14 @@ class LedgerStoreTest {
     void aSizeLeftBehindByAnAppendCutShortIsCarriedForwardAtTheNextStart() {
         LedgerStore first = new LedgerStore(database);
         for (int i = 0; i < 5; i++) {
-            first.append("bureau-nanming", "e" + i, i, sm3Of("event " + i));
+            first.append("bureau-nanming", "e" + i, i, sm3Of("event " + i), T);
         }
         // The crash: the entry of leaf 4 was written, the size was not.
         database.getCollection("ledger_sizes").updateOne(Filters.eq("_id", "bureau-nanming"), Updates.set("size", 4L));
 
         LedgerStore restarted = new LedgerStore(database);
         assertThat(restarted.sizeOf("bureau-nanming")).isEqualTo(5);
-        assertThat(restarted.append("bureau-nanming", "e5", 5, sm3Of("event 5")).index()).isEqualTo(5);
+        assertThat(restarted.append("bureau-nanming", "e5", 5, sm3Of("event 5"), T).index()).isEqualTo(5);
         assertThat(restarted.tree("bureau-nanming").root(6)).isEqualTo(first.tree("bureau-nanming").root(6));
     }
 }
