@@ -147,10 +147,13 @@ public class EvidenceExport {
                 ledger.sizeOf(tenantId) - 1).map(LedgerStore.Entry::position).orElse(-1L);
         List<Map<String, Object>> found = new ArrayList<>();
         for (StoredEvents.StoredEvent event : storedEvents.ofTenantFrom(tenantId, 0)) {
-            Instant at = Instant.parse(event.timestamp());
-            if (event.position() > newestIncluded || at.isBefore(from) || !at.isBefore(to)
-                    || included.contains(event.eventIdentifier())
+            if (event.position() > newestIncluded || included.contains(event.eventIdentifier())
                     || ledger.entry(tenantId, event.eventIdentifier()).isPresent()) {
+                continue;
+            }
+            // A time that does not even parse is listed: the verifier will say what is wrong with it.
+            Optional<Instant> at = parsed(event.timestamp());
+            if (at.isPresent() && (at.get().isBefore(from) || !at.get().isBefore(to))) {
                 continue;
             }
             String file = "unledgered/" + String.format("%012d", event.position()) + ".json";
@@ -159,6 +162,14 @@ public class EvidenceExport {
                     "file", file));
         }
         return found;
+    }
+
+    private static Optional<Instant> parsed(String timestamp) {
+        try {
+            return Optional.of(Instant.parse(timestamp));
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
