@@ -160,6 +160,13 @@ public final class EvidenceVerifier {
             checked.add("the period is whole: its neighbours in the ledger lie outside it");
         }
 
+        for (JsonNode witness : bundle.path("witnesses")) {
+            Optional<String> problem = witnessProblem(witness, tenantId, key, size, root);
+            if (problem.isPresent()) {
+                return failed(problem.get());
+            }
+        }
+
         JsonNode unledgered = bundle.path("unledgered");
         if (unledgered.size() > 0) {
             JsonNode first = unledgered.get(0);
@@ -170,6 +177,55 @@ public final class EvidenceVerifier {
         checked.add("no stored event of the period outside the ledger");
         return new Verdict(true, entries.size() + " events of " + tenantId + " from " + from + " to " + to
                 + ", under the tree head of size " + size + " signed " + headNode.path("issuedAt").asText(), checked);
+    }
+
+    /**
+     * A head of this bureau as its parent bureau witnessed it: the parent's head signed by the parent's key; the
+     * witness event included under it; in the event, this bureau's head with this bureau's signature; and that head
+     * consistent with this bureau's newest head.
+     */
+    private Optional<String> witnessProblem(JsonNode witness, String tenantId, String key, long size, byte[] root)
+            throws IOException {
+        String parent = witness.path("parentTenantId").asText();
+        JsonNode parentHead = witness.path("parentHead");
+        String parentKey = parentHead.path("publicKey").asText();
+        Optional<String> headProblem = headProblem(parentHead, parent, parentKey);
+        if (headProblem.isPresent()) {
+            return Optional.of("the tree head of the parent bureau " + parent + ": " + headProblem.get());
+        }
+        byte[] event = files.get(witness.path("file").asText());
+        if (event == null || !MerkleTree.verifyInclusion(SM3, witness.path("index").asLong(),
+                parentHead.path("size").asLong(), MerkleTree.leafHash(SM3, SM3.hash(event)),
+                hashes(witness.path("inclusionPath")), Hashes.bytes(parentHead.path("root").asText()))) {
+            return Optional.of("the witness record in the parent bureau " + parent + "'s ledger is not included "
+                    + "under its signed root");
+        }
+        JsonNode payload = JSON.readTree(event).path("payload");
+        long witnessedSize = payload.path("size").asLong();
+        TreeHead witnessed;
+        try {
+            witnessed = new TreeHead(tenantId, witnessedSize, payload.path("rootHex").asText(),
+                    Instant.parse(payload.path("issuedAt").asText()));
+        } catch (RuntimeException malformed) {
+            return Optional.of("the witness record in " + parent + "'s ledger is not a head of " + tenantId);
+        }
+        if (!tenantId.equals(payload.path("childTenantId").asText()) || !Sm2Signatures.verify(
+                payload.path("publicKeyHex").asText(), witnessed.signedBytes(),
+                payload.path("signatureHex").asText())) {
+            return Optional.of("the head witnessed by " + parent + " is not a signed head of " + tenantId);
+        }
+        if (!MerkleTree.verifyConsistency(SM3, witnessedSize, size, Hashes.bytes(witnessed.rootHex()), root,
+                hashes(witness.path("consistencyToHead")))) {
+            return Optional.of("the parent bureau " + parent + " witnessed this bureau's head of size "
+                    + witnessedSize + " signed " + witnessed.issuedAt() + ", and the history no longer agrees with "
+                    + "it: it was rewritten since");
+        }
+        checked.add("the head of size " + witnessedSize + " witnessed by the parent bureau " + parent + " (signed by "
+                + abbreviated(parentKey) + ") is consistent with the newest head");
+        if (!key.equalsIgnoreCase(payload.path("publicKeyHex").asText())) {
+            checked.add("note: the witnessed head was signed with another key of " + tenantId + " than the newest");
+        }
+        return Optional.empty();
     }
 
     private static Optional<String> headProblem(JsonNode head, String tenantId, String key) {

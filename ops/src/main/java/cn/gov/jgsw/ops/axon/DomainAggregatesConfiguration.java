@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.axon;
 
 import cn.gov.jgsw.domain.approvals.ApprovalPolicy;
 import cn.gov.jgsw.domain.approvals.ApprovalRequest;
+import cn.gov.jgsw.domain.audit.ChildTreeHeadWitness;
 import cn.gov.jgsw.domain.audit.SensitiveRead;
 import cn.gov.jgsw.domain.calendar.WorkCalendar;
 import cn.gov.jgsw.domain.integration.IntegrationClient;
@@ -70,6 +71,7 @@ public class DomainAggregatesConfiguration {
             }
             // A recorded read is created once and never loaded again: nothing to cache or snapshot.
             configurer.configureAggregate(SensitiveRead.class);
+            configurer.configureAggregate(ChildTreeHeadWitness.class);
             // A process added to a running platform takes up what happens from then on, not the stream's past:
             // orders placed before approvals existed are not routed again.
             configurer.eventProcessing(processing -> PROCESSES.forEach(process -> processing

@@ -71,6 +71,25 @@ public final class StoredEvents {
         return events;
     }
 
+    /** The positions of the bureau's events of a type whose payload field has the value, in the order of the log. */
+    public List<Long> positionsOf(String tenantId, String payloadType, String payloadField, Object value) {
+        List<Long> positions = new ArrayList<>();
+        log.find(Filters.and(Filters.eq(EventDocument.TENANT_ID, tenantId),
+                        Filters.eq(EventDocument.PAYLOAD_TYPE, payloadType),
+                        Filters.eq(EventDocument.PAYLOAD + "." + payloadField, value)))
+                .sort(Sorts.ascending(EventDocument.POSITION))
+                .forEach(stored -> positions.add(stored.getLong(EventDocument.POSITION)));
+        return positions;
+    }
+
+    /** A whole-number field of the payload of the event at the position. */
+    public Optional<Long> payloadLongAt(long position, String field) {
+        Document stored = log.find(Filters.eq(EventDocument.POSITION, position)).first();
+        Document payload = stored == null ? null : stored.get(EventDocument.PAYLOAD, Document.class);
+        Object value = payload == null ? null : payload.get(field);
+        return value instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
+    }
+
     /** The canonical bytes of the event at the position, for an export; empty for a gap. */
     public Optional<byte[]> canonicalFormAt(long position) {
         Document stored = log.find(Filters.eq(EventDocument.POSITION, position)).first();

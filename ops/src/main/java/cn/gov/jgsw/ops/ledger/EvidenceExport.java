@@ -1,9 +1,12 @@
 package cn.gov.jgsw.ops.ledger;
 
+import cn.gov.jgsw.domain.audit.api.ChildTreeHeadWitnessedEvent;
 import cn.gov.jgsw.ledger.Hashes;
 import cn.gov.jgsw.ledger.MerkleTree;
 import cn.gov.jgsw.ledger.Sm2Signatures;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import cn.gov.jgsw.tenants.api.TenantDirectory;
+import cn.gov.jgsw.tenants.api.TenantView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -31,7 +34,9 @@ import java.util.zip.ZipOutputStream;
  *     <li>{@code bundle.json}: the scope; a fresh signed tree head of the bureau's log and the heads signed in the
  *     period, each with its consistency proof to the fresh one; for every entry of the period its index, position,
  *     the hash the ledger holds and its inclusion proof; the entries just before and after the period, with theirs,
- *     so that the period is provably whole; and any stored event of the bureau the ledger never included;</li>
+ *     so that the period is provably whole; any stored event of the bureau the ledger never included; and the
+ *     newest of its heads its parent bureau witnessed, with the proofs that take it to the parent's signed root and
+ *     to this bureau's newest head;</li>
  *     <li>{@code public-key.txt}, and {@code README.txt} in plain words for a court.</li>
  * </ul>
  * The bundle is written from what is stored, whatever it is: an event altered or deleted after its append is
@@ -44,13 +49,16 @@ public class EvidenceExport {
     private final LedgerStore ledger;
     private final TreeHeads treeHeads;
     private final StoredEvents storedEvents;
+    private final TenantDirectory tenants;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public EvidenceExport(LedgerStore ledger, TreeHeads treeHeads, StoredEvents storedEvents, Clock clock) {
+    public EvidenceExport(LedgerStore ledger, TreeHeads treeHeads, StoredEvents storedEvents, TenantDirectory tenants,
+                          Clock clock) {
         this.ledger = ledger;
         this.treeHeads = treeHeads;
         this.storedEvents = storedEvents;
+        this.tenants = tenants;
         this.clock = clock;
     }
 
@@ -93,6 +101,7 @@ public class EvidenceExport {
             bundle.put("before", first > 0 ? boundary(zip, tenantId, first - 1, tree, size) : null);
             bundle.put("after", last >= 0 && last + 1 < size ? boundary(zip, tenantId, last + 1, tree, size) : null);
             bundle.put("unledgered", unledgered(zip, tenantId, entries, from, to));
+            bundle.put("witnesses", witnesses(zip, tenantId, size, tree));
             put(zip, "public-key.txt", (head.publicKeyHex() + "\n").getBytes(StandardCharsets.UTF_8));
             put(zip, "bundle.json", json.writeValueAsBytes(bundle));
             put(zip, "README.txt", readme());
@@ -136,6 +145,45 @@ public class EvidenceExport {
             return Map.of("index", index, "missing", true);
         }
         return entry(zip, tenantId, entry.get(), tree, size);
+    }
+
+    /**
+     * The newest of the bureau's heads that its parent bureau witnessed and its parent's ledger includes: the witness
+     * event, its inclusion under a fresh signed head of the parent, and this bureau's consistency proof from the
+     * witnessed head to the newest one. A province has no parent; then the list is empty.
+     */
+    private List<Map<String, Object>> witnesses(ZipOutputStream zip, String tenantId, long size, MerkleTree tree)
+            throws IOException {
+        Optional<String> parent = tenants.findTenant(tenantId).map(TenantView::parentId);
+        if (parent.isEmpty()) {
+            return List.of();
+        }
+        SignedTreeHead parentHead = treeHeads.issue(parent.get());
+        List<Long> positions = storedEvents.positionsOf(parent.get(), ChildTreeHeadWitnessedEvent.class.getName(),
+                "childTenantId", tenantId);
+        for (int i = positions.size() - 1; i >= 0; i--) {
+            Optional<StoredEvents.StoredEvent> event = storedEvents.at(positions.get(i));
+            Optional<LedgerStore.Entry> entry = event.flatMap(found -> ledger.entry(parent.get(),
+                    found.eventIdentifier()));
+            Optional<Long> witnessedSize = event.flatMap(found -> storedEvents.payloadLongAt(found.position(),
+                    "size"));
+            if (entry.isEmpty() || witnessedSize.isEmpty() || entry.get().index() >= parentHead.head().size()
+                    || witnessedSize.get() > size) {
+                continue;
+            }
+            String file = "witnesses/" + parent.get() + "-" + String.format("%012d", entry.get().index()) + ".json";
+            put(zip, file, storedEvents.canonicalFormAt(entry.get().position()).orElseThrow());
+            Map<String, Object> witness = new LinkedHashMap<>();
+            witness.put("parentTenantId", parent.get());
+            witness.put("parentHead", head(parentHead));
+            witness.put("index", entry.get().index());
+            witness.put("file", file);
+            witness.put("inclusionPath", Hashes.hex(ledger.tree(parent.get()).inclusionPath(entry.get().index(),
+                    parentHead.head().size())));
+            witness.put("consistencyToHead", Hashes.hex(tree.consistencyProof(witnessedSize.get(), size)));
+            return List.of(witness);
+        }
+        return List.of();
     }
 
     /** Stored events of the bureau in the period that the ledger never included, though it has passed them. */

@@ -1,7 +1,9 @@
 package cn.gov.jgsw.ops.ledger;
 
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import cn.gov.jgsw.tenants.api.TenantDirectory;
 import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,8 +33,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    TreeHeads treeHeads(LedgerStore ledger, TreeHeadSigner signer, MongoDatabase platformDatabase, Clock clock) {
-        return new TreeHeads(ledger, signer, platformDatabase, clock);
+    ParentWitness parentWitness(TenantDirectory tenants, CommandGateway commands) {
+        return new ParentWitness(tenants, commands);
+    }
+
+    @Bean
+    TreeHeads treeHeads(LedgerStore ledger, TreeHeadSigner signer, MongoDatabase platformDatabase, Clock clock,
+                        ParentWitness witness) {
+        return new TreeHeads(ledger, signer, platformDatabase, clock, witness::witness);
     }
 
     @Bean
@@ -42,8 +50,9 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    EvidenceExport evidenceExport(LedgerStore ledger, TreeHeads heads, StoredEvents storedEvents, Clock clock) {
-        return new EvidenceExport(ledger, heads, storedEvents, clock);
+    EvidenceExport evidenceExport(LedgerStore ledger, TreeHeads heads, StoredEvents storedEvents,
+                                  TenantDirectory tenants, Clock clock) {
+        return new EvidenceExport(ledger, heads, storedEvents, tenants, clock);
     }
 
     /** An event the ledger cannot include must hold it up (and be retried), never be passed over. */

@@ -16,11 +16,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The signed tree heads of every bureau's ledger ({@code ledger_tree_heads}, one document per head, never changed).
  * A new head is signed when the log has grown since the last one: at every interval ({@link TreeHeadJob}) and on
- * demand.
+ * demand. Each new head is then recorded in the parent bureau's history.
  */
 public class TreeHeads {
 
@@ -28,12 +29,16 @@ public class TreeHeads {
     private final TreeHeadSigner signer;
     private final MongoCollection<Document> heads;
     private final Clock clock;
+    private final Consumer<SignedTreeHead> witness;
 
-    public TreeHeads(LedgerStore ledger, TreeHeadSigner signer, MongoDatabase database, Clock clock) {
+    /** @param witness told of every new head, to have it recorded above ({@link ParentWitness}) */
+    public TreeHeads(LedgerStore ledger, TreeHeadSigner signer, MongoDatabase database, Clock clock,
+                     Consumer<SignedTreeHead> witness) {
         this.ledger = ledger;
         this.signer = signer;
         this.heads = database.getCollection("ledger_tree_heads");
         this.clock = clock;
+        this.witness = witness;
     }
 
     /** Signs a head over the bureau's log as it is now, unless the newest head already covers it; answers the newest. */
@@ -52,6 +57,7 @@ public class TreeHeads {
                         .append("issuedAt", Date.from(head.issuedAt()))
                         .append("publicKey", signed.publicKeyHex()).append("signature", signed.signatureHex()),
                 new ReplaceOptions().upsert(true));
+        witness.accept(signed);
         return signed;
     }
 

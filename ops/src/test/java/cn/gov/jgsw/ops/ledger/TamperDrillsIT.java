@@ -1,8 +1,10 @@
 package cn.gov.jgsw.ops.ledger;
 
+import cn.gov.jgsw.domain.audit.api.ChildTreeHeadWitnessedEvent;
 import cn.gov.jgsw.ledger.Sm2Signatures;
 import cn.gov.jgsw.ledger.TreeHead;
 import cn.gov.jgsw.ops.eventstore.EventLogStorageEngine;
+import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.Phones;
@@ -11,9 +13,11 @@ import cn.gov.jgsw.verifier.EvidenceVerifier;
 import cn.gov.jgsw.verifier.Verdict;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,15 +28,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +59,12 @@ class TamperDrillsIT extends PlatformIT {
     private EvidenceExport export;
     @Autowired
     private LedgerStore ledger;
+    @Autowired
+    private TreeHeads treeHeads;
+    @Autowired
+    private TreeHeadSigner signer;
+    @Autowired
+    private StoredEvents storedEvents;
 
     private Instant from;
     private Instant to;
@@ -121,7 +135,7 @@ class TamperDrillsIT extends PlatformIT {
     }
 
     private static String publicKeyIn(Path bundle) throws IOException {
-        try (var zip = new java.util.zip.ZipFile(bundle.toFile())) {
+        try (ZipFile zip = new ZipFile(bundle.toFile())) {
             return new String(zip.getInputStream(zip.getEntry("public-key.txt")).readAllBytes(),
                     StandardCharsets.UTF_8).trim();
         }
@@ -163,7 +177,7 @@ class TamperDrillsIT extends PlatformIT {
             assertThat(verdict.summary()).startsWith("entry " + indexOf(event) + " ").contains("missing");
         } finally {
             eventLog().replaceOne(Filters.eq("_id", event.getLong("_id")), event,
-                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                    new ReplaceOptions().upsert(true));
         }
     }
 
@@ -233,5 +247,83 @@ class TamperDrillsIT extends PlatformIT {
             heads.replaceOne(Filters.eq("_id", newest.getString("_id")), newest);
         }
         assertThat(verified().verified()).as("restored").isTrue();
+    }
+
+    /**
+     * Someone with the database and the bureau's key rewrites 遵义's history and its ledger, and re-signs its heads:
+     * the bundle then agrees with itself, but not with the head of 遵义 that 贵州 recorded in its own ledger.
+     */
+    @Test
+    void aChildsHistoryRewrittenWithItsOwnHeadsIsExposedByWhatTheParentWitnessed() throws Exception {
+        String parent = "bureau-guizhou";
+        SignedTreeHead witnessed = treeHeads.issue(ZUNYI);
+        String witnessType = ChildTreeHeadWitnessedEvent.class.getName();
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedEvents.positionsOf(parent, witnessType,
+                        "childTenantId", ZUNYI).stream().map(position -> storedEvents.at(position).orElseThrow())
+                .anyMatch(event -> ledger.entry(parent, event.eventIdentifier()).isPresent()
+                        && storedEvents.payloadLongAt(event.position(), "size").orElse(-1L)
+                        == witnessed.head().size()));
+        Verdict honest = verified();
+        assertThat(honest.verified()).as(honest.summary()).isTrue();
+        assertThat(honest.checked()).anyMatch(line -> line.contains("witnessed by the parent bureau " + parent));
+
+        Document event = period.get(1);
+        Map<String, List<Document>> backup = ledgerDocumentsOf(ZUNYI);
+        try {
+            String timestamp = event.getString("timestamp");
+            char second = timestamp.charAt(18);
+            eventLog().updateOne(Filters.eq("_id", event.getLong("_id")), Updates.set("timestamp",
+                    timestamp.substring(0, 18) + (second == '9' ? '8' : (char) (second + 1)) + timestamp.substring(19)));
+            eventLog().updateOne(Filters.eq("_id", event.getLong("_id")), Updates.set("sm3",
+                    storedEvents.at(event.getLong("_id")).orElseThrow().recomputedSm3()));
+            deleteLedgerDocumentsOf(ZUNYI);
+            LedgerStore rebuilt = new LedgerStore(platformDatabase);
+            for (StoredEvents.StoredEvent stored : storedEvents.ofTenantFrom(ZUNYI, 0)) {
+                rebuilt.append(ZUNYI, stored.eventIdentifier(), stored.position(), stored.recomputedSm3(),
+                        Instant.parse(stored.timestamp()));
+            }
+            new TreeHeads(rebuilt, signer, platformDatabase, Clock.systemUTC(), head -> { })
+                    .issue(ZUNYI);
+
+            Verdict verdict = verified();
+            assertThat(verdict.verified()).isFalse();
+            assertThat(verdict.summary()).contains("the parent bureau " + parent + " witnessed",
+                    "size " + witnessed.head().size(), "rewritten");
+        } finally {
+            eventLog().replaceOne(Filters.eq("_id", event.getLong("_id")), event);
+            deleteLedgerDocumentsOf(ZUNYI);
+            backup.forEach((collection, documents) -> {
+                if (!documents.isEmpty()) {
+                    platformDatabase.getCollection(collection).insertMany(documents);
+                }
+            });
+        }
+        assertThat(verified().verified()).as("restored").isTrue();
+    }
+
+    private static final List<String> LEDGER_COLLECTIONS = List.of("ledger_nodes", "ledger_entries", "ledger_sizes",
+            "ledger_tree_heads");
+
+    private static Bson ofTenant(String collection, String tenantId) {
+        return switch (collection) {
+            case "ledger_nodes" -> Filters.regex("_id", "^" + Pattern.quote(tenantId + "|"));
+            case "ledger_sizes" -> Filters.eq("_id", tenantId);
+            default -> Filters.eq("tenantId", tenantId);
+        };
+    }
+
+    private Map<String, List<Document>> ledgerDocumentsOf(String tenantId) {
+        Map<String, List<Document>> documents = new HashMap<>();
+        for (String collection : LEDGER_COLLECTIONS) {
+            documents.put(collection, platformDatabase.getCollection(collection).find(ofTenant(collection, tenantId))
+                    .into(new ArrayList<>()));
+        }
+        return documents;
+    }
+
+    private void deleteLedgerDocumentsOf(String tenantId) {
+        for (String collection : LEDGER_COLLECTIONS) {
+            platformDatabase.getCollection(collection).deleteMany(ofTenant(collection, tenantId));
+        }
     }
 }
