@@ -7,7 +7,10 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,15 +44,39 @@ public final class StoredEvents {
         }
     }
 
+    /**
+     * The stored events of the given (aggregate, sequence) pairs, by {@code <aggregate>#<sequence>}: one read by the
+     * unique index, for a batch of tracked events (a tracking token's index is the highest position seen, not the
+     * position of an event that filled a gap, so events are found by what they are).
+     */
+    public Map<String, StoredEvent> byAggregateSequence(Collection<String> aggregateSequences) {
+        Map<String, StoredEvent> found = new HashMap<>();
+        log.find(Filters.in(EventDocument.AGGREGATE_SEQUENCE, aggregateSequences)).forEach(stored -> {
+            if (!Boolean.TRUE.equals(stored.getBoolean(EventDocument.TOMBSTONE))) {
+                found.put(stored.getString(EventDocument.AGGREGATE_SEQUENCE), storedEvent(stored));
+            }
+        });
+        return found;
+    }
+
+    /** {@code <aggregate>#<sequence>}, the key of {@link #byAggregateSequence}. */
+    public static String aggregateSequence(String aggregateIdentifier, long sequenceNumber) {
+        return EventDocument.aggregateSequence(aggregateIdentifier, sequenceNumber);
+    }
+
+    private static StoredEvent storedEvent(Document stored) {
+        return new StoredEvent(stored.getLong(EventDocument.POSITION), stored.getString(EventDocument.TENANT_ID),
+                stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.SM3),
+                CanonicalEventForm.sm3(stored), stored.getString(EventDocument.TIMESTAMP));
+    }
+
     /** The event at the position, or empty for a gap or a position given up. */
     public Optional<StoredEvent> at(long position) {
         Document stored = log.find(Filters.eq(EventDocument.POSITION, position)).first();
         if (stored == null || Boolean.TRUE.equals(stored.getBoolean(EventDocument.TOMBSTONE))) {
             return Optional.empty();
         }
-        return Optional.of(new StoredEvent(position, stored.getString(EventDocument.TENANT_ID),
-                stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.SM3),
-                CanonicalEventForm.sm3(stored), stored.getString(EventDocument.TIMESTAMP)));
+        return Optional.of(storedEvent(stored));
     }
 
     /**
@@ -63,9 +90,7 @@ public final class StoredEvents {
                 .sort(Sorts.ascending(EventDocument.POSITION))
                 .forEach(stored -> {
                     if (!Boolean.TRUE.equals(stored.getBoolean(EventDocument.TOMBSTONE))) {
-                        events.add(new StoredEvent(stored.getLong(EventDocument.POSITION), tenantId,
-                                stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.SM3),
-                                CanonicalEventForm.sm3(stored), stored.getString(EventDocument.TIMESTAMP)));
+                        events.add(storedEvent(stored));
                     }
                 });
         return events;

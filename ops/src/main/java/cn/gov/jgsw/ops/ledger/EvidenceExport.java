@@ -5,6 +5,7 @@ import cn.gov.jgsw.ledger.Hashes;
 import cn.gov.jgsw.ledger.MerkleTree;
 import cn.gov.jgsw.ledger.Sm2Signatures;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import cn.gov.jgsw.tenants.api.TenantView;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,7 +43,7 @@ import java.util.zip.ZipOutputStream;
  * The bundle is written from what is stored, whatever it is: an event altered or deleted after its append is
  * exported as it is now (or as missing), and it is the verifier that finds it out.
  */
-public class EvidenceExport {
+public class EvidenceExport implements EvidenceBundles {
 
     public static final String FORMAT = "jgsw-evidence/v1";
 
@@ -62,6 +63,7 @@ public class EvidenceExport {
         this.clock = clock;
     }
 
+    @Override
     public void write(String tenantId, Instant from, Instant to, OutputStream out) throws IOException {
         SignedTreeHead head = treeHeads.issue(tenantId);
         long size = head.head().size();
