@@ -7,6 +7,8 @@ import cn.gov.jgsw.tenants.api.CommandMetadata;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * embedded default: four threads append events (recorded reads, one event per command, each committed) for the
  * given seconds across three bureaus while the ledger's processor includes them; every 5 s the appended and included
  * counts are sampled, and the window (events appended, not yet included) is reported; after the load, how long the
- * ledger takes to catch up. Run with {@code ops/bench/ledger.sh [--seconds N]}.
+ * ledger takes to catch up; then, with the ledger stopped while 20 s of events are appended, how fast it includes the
+ * backlog once started again (its own pace, beyond the append rate). Run with {@code ops/bench/ledger.sh [--seconds N]}.
  */
 public final class LedgerBenchmark {
 
@@ -56,6 +59,51 @@ public final class LedgerBenchmark {
             platform.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * The ledger's own pace, beyond the append rate: its processor is stopped while 20 s of events are appended, then
+     * started again, and the time it takes to include the backlog is measured.
+     */
+    private static void catchUp(ConfigurableApplicationContext platform, CommandGateway commands, LedgerStore ledger,
+                                long before) throws Exception {
+        EventProcessingConfiguration processing = platform.getBean(EventProcessingConfiguration.class);
+        EventProcessor processor = processing.eventProcessor(LedgerRecorder.PROCESSING_GROUP).orElseThrow();
+        while (included(ledger) < before) {
+            Thread.sleep(50);
+        }
+        processor.shutDown();
+        AtomicLong appended = new AtomicLong();
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            writers.submit(() -> {
+                int n = 0;
+                while (!stop.get()) {
+                    String bureau = BUREAUS.get((thread + n++) % BUREAUS.size());
+                    Caller reader = new Caller("bench-reader", bureau, null, Set.of(), "bench");
+                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordSensitiveReadCommand(
+                                    UUID.randomUUID().toString(), bureau, "bench-reader", "bench", "基准测试"))
+                            .andMetaData(CommandMetadata.of(reader, null, null)));
+                    appended.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        Thread.sleep(20_000);
+        stop.set(true);
+        writers.shutdown();
+        writers.awaitTermination(30, TimeUnit.SECONDS);
+        long backlog = appended.get();
+        long start = System.nanoTime();
+        processor.start();
+        while (included(ledger) < before + backlog) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("catch-up: a backlog of %,d events (ledger stopped for 20 s of appends) included in %.1f s: "
+                + "%,.0f events/s%n", backlog, seconds, backlog / seconds);
     }
 
     private static long included(LedgerStore ledger) {
@@ -135,6 +183,7 @@ public final class LedgerBenchmark {
         Collections.sort(windows);
         System.out.printf("event store: %,d events appended in %.0f s: %,.0f events/s (4 threads, one event per "
                 + "commit)%n", total, elapsed, total / elapsed);
+        catchUp(platform, commands, ledger, baseIncluded + includedAtStop);
         System.out.printf("ledger: %,d included in the same time: %,d events/s, %.0f%% of the append rate; window "
                         + "(appended, not yet included) median %,d, largest %,d events; all included %.1f s after "
                         + "the load stopped%n", includedAtStop, includedRate, 100.0 * includedRate / (total / elapsed),
