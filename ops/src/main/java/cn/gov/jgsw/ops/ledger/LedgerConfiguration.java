@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.ledger;
 
+import cn.gov.jgsw.ops.eventstore.AuditHistoryReader;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import com.mongodb.client.MongoDatabase;
@@ -20,6 +21,11 @@ public class LedgerConfiguration {
     @Bean
     StoredEvents storedEvents(MongoDatabase platformDatabase) {
         return new StoredEvents(platformDatabase);
+    }
+
+    @Bean
+    AuditHistoryReader auditHistory(MongoDatabase platformDatabase) {
+        return new AuditHistoryReader(platformDatabase);
     }
 
     @Bean

@@ -62,7 +62,10 @@ class FreeTextCoverageTest {
             Map.entry("Query.bureauVehicleAlertCases(purpose)", "TelemetryIT"),
             Map.entry("Query.vehicleOrderTrack(purpose)", "TelemetryIT"),
             Map.entry("DesignateSupplierInput.name", "RefuellingIT"),
-            Map.entry("WithdrawSupplierDesignationInput.reason", "RefuellingIT"));
+            Map.entry("WithdrawSupplierDesignationInput.reason", "RefuellingIT"),
+            Map.entry("Query.auditEvents(purpose)", "AuditHistoryIT"),
+            Map.entry("Query.objectHistory(purpose)", "AuditHistoryIT"),
+            Map.entry("AuditEventFilter.eventType", "AuditHistoryIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -48,11 +48,13 @@ class IsolationMatrixIT extends PlatformIT {
             Map.entry("sealingId", ObjectKind.SEALING),
             Map.entry("caseId", ObjectKind.ALERT_CASE),
             Map.entry("vehicleAlertCase.id", ObjectKind.ALERT_CASE),
-            Map.entry("supplierId", ObjectKind.SUPPLIER));
+            Map.entry("supplierId", ObjectKind.SUPPLIER),
+            Map.entry("objectId", ObjectKind.ANY_OBJECT),
+            Map.entry("actorId", ObjectKind.PERSON));
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases",
-            "vehicleOrderTrack");
+            "vehicleOrderTrack", "auditEvents", "objectHistory");
 
     @Test
     void noOperationLeaksAcrossBureausForAnyRole() {

@@ -9,6 +9,11 @@ record Caller(String bureau, String role) {
         return bureau.substring("bureau-".length()) + "." + role.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The person's internal id, as the demo data names it ({@code user-guiyang-bureau-admin}). */
+    String userId() {
+        return "user-" + login().replace('.', '-');
+    }
+
     @Override
     public String toString() {
         return login();

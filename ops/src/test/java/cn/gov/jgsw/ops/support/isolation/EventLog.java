@@ -44,14 +44,16 @@ final class EventLog {
                 Document metaData = event.get("metaData", Document.class);
                 stored.add(new StoredEvent(event.getString("tenantId"), event.getString("aggregateIdentifier"),
                         event.getString("payloadType"),
-                        metaData == null ? null : metaData.getString("idempotencyKey")));
+                        metaData == null ? null : metaData.getString("idempotencyKey"),
+                        metaData == null ? null : metaData.getString("userId")));
             }
         }
         return stored;
     }
 
     /** One stored event, as much of it as a leak report needs. */
-    record StoredEvent(String tenantId, String aggregateIdentifier, String payloadType, String idempotencyKey) {
+    record StoredEvent(String tenantId, String aggregateIdentifier, String payloadType, String idempotencyKey,
+                       String userId) {
 
         @Override
         public String toString() {

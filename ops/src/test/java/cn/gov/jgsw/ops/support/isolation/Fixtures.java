@@ -117,6 +117,7 @@ public final class Fixtures {
                     .at("/sealVehicle/vehicle/sealings/0/id").asText()));
             List<String> orders = orders(vehicleId, driverId);
             objects.put(ObjectKind.VEHICLE_ORDER, orders);
+            objects.put(ObjectKind.ANY_OBJECT, orders);
             // The pending approval first (of the order awaiting approval), then a decided one.
             objects.put(ObjectKind.APPROVAL, List.of("approval-" + orders.get(1), "approval-" + orders.get(0)));
             JsonNode client = step(admin, "RegisterIntegrationClient", Map.of("name", "隔离矩阵网关",

@@ -22,7 +22,7 @@ final class IdOwners {
      * Where an object's id is kept: a document's own {@code _id}, or an object kept inside its owner's document (a
      * vehicle's sealings), which belongs to the owner's bureau.
      */
-    private static final List<String> ID_PATHS = List.of("_id", "sealings._id");
+    private static final List<String> ID_PATHS = List.of("_id", "sealings._id", "eventIdentifier");
 
     private final MongoDatabase database;
     private final Map<String, Optional<String>> owners = new ConcurrentHashMap<>();

@@ -156,7 +156,8 @@ public final class IsolationMatrix {
     /**
      * An event stored while the request ran is the request's if it carries the request's idempotency key (commands
      * copy it onto every event they cause), or if it is the target bureau's or the target object's and carries no key
-     * of another request. Other requests run meanwhile, in other bureaus; an event with another request's key is theirs.
+     * of another request and no other person as its actor. Other requests run meanwhile, in other bureaus; an event
+     * with another request's key, or acted by another person (a supervisor's recorded read), is theirs.
      */
     private static boolean causedBy(EventLog.StoredEvent event, MatrixCase request, String key) {
         if (key != null && key.equals(event.idempotencyKey())) {
@@ -164,7 +165,8 @@ public final class IsolationMatrix {
         }
         boolean ofTarget = request.targetBureau().equals(event.tenantId())
                 || request.targetId().equals(event.aggregateIdentifier());
-        return ofTarget && event.idempotencyKey() == null;
+        boolean anotherActor = event.userId() != null && !event.userId().equals(request.caller().userId());
+        return ofTarget && event.idempotencyKey() == null && !anotherActor;
     }
 
     private void checkPermitted(MatrixCase request, ForeignIds foreignIds, MatrixReport report) {

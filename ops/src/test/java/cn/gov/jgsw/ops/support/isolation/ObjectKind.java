@@ -21,7 +21,9 @@ public enum ObjectKind {
     /** An alert of the fences and its case. */
     ALERT_CASE,
     /** A designated supplier of the fleet. */
-    SUPPLIER;
+    SUPPLIER,
+    /** Any object with a history (an aggregate): an order stands for all of them. */
+    ANY_OBJECT;
 
     /**
      * The kind whose ids are most easily mistaken for this kind's: another aggregate of the same event store (an order
@@ -44,6 +46,8 @@ public enum ObjectKind {
             case SEALING -> VEHICLE_ORDER;
             case ALERT_CASE -> VEHICLE;
             case SUPPLIER -> VEHICLE;
+            // Any object's id is valid here, so the lookalike is an id that names no object: a unit's.
+            case ANY_OBJECT -> UNIT;
         };
     }
 }

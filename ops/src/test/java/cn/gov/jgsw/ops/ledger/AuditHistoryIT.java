@@ -1,0 +1,155 @@
+package cn.gov.jgsw.ops.ledger;
+
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.HostileText;
+import cn.gov.jgsw.ops.support.MutationInputs;
+import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.PlatformIT;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The record for supervisors over HTTP with real tokens: a bureau's events filtered by object, actor, type and time
+ * and paged; one object's history in words, Chinese and English; each read purpose-bound and recorded; other roles,
+ * other bureaus and text that has no place in a record refused.
+ */
+class AuditHistoryIT extends PlatformIT {
+
+    private GraphQlClient supervisor;
+    private String orderId;
+    private Instant placedAfter;
+
+    @BeforeEach
+    void placeAnOrder() {
+        supervisor = Phones.of(baseUrl(), "guiyang.supervisor");
+        placedAfter = Instant.now().minusSeconds(1);
+        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(900).withHour(9).withMinute(0)
+                .withSecond(0).withNano(0);
+        GraphQlClient.Response placed = Phones.of(baseUrl(), "nanming.civil-servant").execute(
+                GraphQlClient.operation("OrderVehicle"), Map.of("input", MutationInputs.withKey("purpose", "审计查询测试",
+                        "origin", "区政府", "destination", "市局", "plannedStart", start.toString(),
+                        "plannedEnd", start.plusHours(1).toString(), "passengerCount", 1)));
+        assertThat(placed.hasErrors()).as(placed.body().toString()).isFalse();
+        orderId = placed.data().at("/orderVehicle/order/id").asText();
+        // The approval process adds to the order's history moments later.
+        await().atMost(Duration.ofSeconds(10)).until(() -> history("查看").size() >= 1);
+    }
+
+    private List<JsonNode> history(String purpose) {
+        Map<String, Object> variables = new HashMap<>(Map.of("bureauId", "bureau-nanming", "objectId", orderId));
+        variables.put("purpose", purpose);
+        List<JsonNode> events = new ArrayList<>();
+        supervisor.execute(GraphQlClient.operation("ObjectHistory"), variables).data().at("/objectHistory")
+                .forEach(events::add);
+        return events;
+    }
+
+    @Test
+    void aSupervisorAboveReadsAnObjectsHistoryInWordsAndTheReadIsRecorded() {
+        long before = storedEvents();
+        List<JsonNode> history = history("核查用车审批");
+
+        JsonNode placed = history.get(0);
+        assertThat(placed.get("type").asText()).isEqualTo("VehicleOrderedEvent");
+        assertThat(placed.get("objectId").asText()).isEqualTo(orderId);
+        assertThat(placed.get("bureauId").asText()).isEqualTo("bureau-nanming");
+        assertThat(placed.get("actorId").asText()).isEqualTo("user-nanming-civil-servant");
+        assertThat(placed.get("actorName").asText()).contains("公务员");
+        assertThat(placed.get("summary").asText()).contains("提出用车申请", "审计查询测试");
+        assertThat(placed.get("sm3").asText()).matches("[0-9a-f]{64}");
+        assertThat(storedEvents()).as("the read recorded").isEqualTo(before + 1);
+
+        JsonNode english = supervisor.inLanguage("en").execute(GraphQlClient.operation("ObjectHistory"),
+                Map.of("bureauId", "bureau-nanming", "objectId", orderId, "purpose", "check")).data()
+                .at("/objectHistory/0");
+        assertThat(english.get("summary").asText()).contains("placed a vehicle order", "审计查询测试");
+        assertThat(Phones.of(baseUrl(), "guizhou.supervisor").execute(GraphQlClient.operation("ObjectHistory"),
+                Map.of("bureauId", "bureau-nanming", "objectId", orderId, "purpose", "省级抽查")).data()
+                .at("/objectHistory").size()).as("the province above too").isEqualTo(history.size());
+    }
+
+    @Test
+    void aBureausEventsAreFilteredAndPaged() {
+        Map<String, Object> byObject = new HashMap<>(Map.of("bureauId", "bureau-nanming", "purpose", "核查",
+                "filter", Map.of("objectId", orderId), "first", 1));
+        JsonNode first = supervisor.execute(GraphQlClient.operation("AuditEvents"), byObject).data()
+                .at("/auditEvents");
+        assertThat(first.at("/edges/0/node/type").asText()).isEqualTo("VehicleOrderedEvent");
+        if (first.at("/pageInfo/hasNextPage").asBoolean()) {
+            byObject.put("after", first.at("/pageInfo/endCursor").asText());
+            JsonNode second = supervisor.execute(GraphQlClient.operation("AuditEvents"), byObject).data()
+                    .at("/auditEvents/edges/0/node");
+            assertThat(Long.parseLong(second.get("position").asText()))
+                    .isGreaterThan(Long.parseLong(first.at("/edges/0/node/position").asText()));
+        }
+
+        JsonNode byActorAndType = supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of(
+                "bureauId", "bureau-nanming", "purpose", "核查", "first", 100, "filter", Map.of(
+                        "actorId", "user-nanming-civil-servant", "eventType", "VehicleOrderedEvent",
+                        "from", placedAfter.toString(), "to", Instant.now().plusSeconds(60).toString()))).data()
+                .at("/auditEvents/edges");
+        assertThat(byActorAndType.findValuesAsText("objectId")).contains(orderId);
+        assertThat(byActorAndType.findValuesAsText("type")).containsOnly("VehicleOrderedEvent");
+
+        JsonNode noneBefore = supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of(
+                "bureauId", "bureau-nanming", "purpose", "核查", "filter", Map.of("objectId", orderId,
+                        "to", placedAfter.toString()))).data().at("/auditEvents/edges");
+        assertThat(noneBefore).isEmpty();
+
+        String cursor = first.at("/pageInfo/endCursor").asText();
+        GraphQlClient.Response replayed = supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of(
+                "bureauId", "bureau-nanming", "purpose", "核查", "after", cursor));
+        assertThat(replayed.firstErrorCode()).as("a cursor of another filter").isNotNull();
+    }
+
+    @Test
+    void withoutAPurposeFromAnotherPlaceOrRoleNothingIsGiven() {
+        long before = storedRecords();
+        assertThat(supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of("bureauId", "bureau-nanming"))
+                .firstErrorCode()).isEqualTo("PURPOSE_REQUIRED");
+        assertThat(Phones.of(baseUrl(), "zunyi.supervisor").execute(GraphQlClient.operation("AuditEvents"),
+                Map.of("bureauId", "bureau-nanming", "purpose", "越权")).firstErrorCode()).isEqualTo("NOT_FOUND");
+        assertThat(Phones.of(baseUrl(), "nanming.supervisor").execute(GraphQlClient.operation("ObjectHistory"),
+                Map.of("bureauId", "bureau-guiyang", "objectId", orderId, "purpose", "向上")).firstErrorCode())
+                .as("upwards").isEqualTo("NOT_FOUND");
+        assertThat(Phones.of(baseUrl(), "nanming.bureau-admin").execute(GraphQlClient.operation("AuditEvents"),
+                Map.of("bureauId", "bureau-nanming", "purpose", "查看")).firstErrorCode()).isEqualTo("FORBIDDEN");
+        assertThat(supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of("bureauId", "bureau-nanming",
+                "purpose", "核查", "filter", Map.of("eventType", "Vehicle.*"))).firstErrorCode())
+                .isEqualTo("INVALID_INPUT");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cn.gov.jgsw.ops.support.HostileText#samples")
+    void textThatHasNoPlaceInARecordIsRefused(String sample) {
+        long before = storedRecords();
+        Map<String, Object> variables = new HashMap<>(Map.of("bureauId", "bureau-nanming", "objectId", orderId,
+                "purpose", HostileText.placeholder()));
+        assertThat(supervisor.post(HostileText.body("ObjectHistory", variables, sample)).firstErrorCode())
+                .as(sample).isEqualTo("PURPOSE_REQUIRED");
+        variables.remove("objectId");
+        assertThat(supervisor.post(HostileText.body("AuditEvents", variables, sample)).firstErrorCode())
+                .as(sample).isEqualTo("PURPOSE_REQUIRED");
+        GraphQlClient.Response type = supervisor.post(HostileText.body("AuditEvents", Map.of("bureauId",
+                "bureau-nanming", "purpose", "核查", "filter", Map.of("eventType", HostileText.placeholder())),
+                sample));
+        assertThat(type.firstErrorCode()).as(sample).isIn("INVALID_INPUT", "INVALID_QUERY");
+        assertThat(storedRecords()).isEqualTo(before);
+    }
+}
