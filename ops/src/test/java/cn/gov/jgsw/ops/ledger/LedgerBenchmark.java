@@ -75,6 +75,24 @@ public final class LedgerBenchmark {
         processor.shutDown();
         AtomicLong appended = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService writers = writers(commands, appended, stop);
+        Thread.sleep(20_000);
+        stop.set(true);
+        writers.shutdown();
+        writers.awaitTermination(30, TimeUnit.SECONDS);
+        long backlog = appended.get();
+        long start = System.nanoTime();
+        processor.start();
+        while (included(ledger) < before + backlog) {
+            Thread.sleep(20);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("catch-up: a backlog of %,d events (ledger stopped for 20 s of appends) included in %.1f s: "
+                + "%,.0f events/s%n", backlog, seconds, backlog / seconds);
+    }
+
+    /** Four threads appending one event per command across the bureaus until told to stop. */
+    private static ExecutorService writers(CommandGateway commands, AtomicLong appended, AtomicBoolean stop) {
         ExecutorService writers = Executors.newFixedThreadPool(4);
         for (int t = 0; t < 4; t++) {
             int thread = t;
@@ -91,19 +109,7 @@ public final class LedgerBenchmark {
                 return null;
             });
         }
-        Thread.sleep(20_000);
-        stop.set(true);
-        writers.shutdown();
-        writers.awaitTermination(30, TimeUnit.SECONDS);
-        long backlog = appended.get();
-        long start = System.nanoTime();
-        processor.start();
-        while (included(ledger) < before + backlog) {
-            Thread.sleep(20);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("catch-up: a backlog of %,d events (ledger stopped for 20 s of appends) included in %.1f s: "
-                + "%,.0f events/s%n", backlog, seconds, backlog / seconds);
+        return writers;
     }
 
     private static long included(LedgerStore ledger) {
@@ -138,22 +144,7 @@ public final class LedgerBenchmark {
 
         AtomicLong appended = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
-        ExecutorService writers = Executors.newFixedThreadPool(4);
-        for (int t = 0; t < 4; t++) {
-            int thread = t;
-            writers.submit(() -> {
-                int n = 0;
-                while (!stop.get()) {
-                    String bureau = BUREAUS.get((thread + n++) % BUREAUS.size());
-                    Caller reader = new Caller("bench-reader", bureau, null, Set.of(), "bench");
-                    commands.sendAndWait(GenericCommandMessage.asCommandMessage(new RecordSensitiveReadCommand(
-                                    UUID.randomUUID().toString(), bureau, "bench-reader", "bench", "基准测试"))
-                            .andMetaData(CommandMetadata.of(reader, null, null)));
-                    appended.incrementAndGet();
-                }
-                return null;
-            });
-        }
+        ExecutorService writers = writers(commands, appended, stop);
         long start = System.nanoTime();
         List<Long> windows = new ArrayList<>();
         long lastAppended = 0;
