@@ -8,6 +8,7 @@ import cn.gov.jgsw.domain.shared.api.FreeText;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.ApproveVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CorrectTripRecordCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
@@ -18,6 +19,7 @@ import cn.gov.jgsw.domain.vehicles.api.ReturnVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.StartTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripRecordCorrectedEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripRefuelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
@@ -31,6 +33,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderStatus;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -89,6 +92,8 @@ public class VehicleOrder {
     private String driverId;
     private long startOdometerKm;
     private Instant tripStartedAt;
+    /** Where the trip's figures stand now in the order's history (its end, or its latest correction); -1 before. */
+    private long currentTripRecord = -1;
     /** The ids of the refuellings recorded on the trip, so that a retried request records nothing more. */
     private final Set<String> refuellings = new HashSet<>();
     /**
@@ -312,6 +317,35 @@ public class VehicleOrder {
                 command.amountFen(), command.refuelledAt()));
     }
 
+    /** A correction of the completed trip's figures; the same request again answers as before. */
+    @CommandHandler
+    long handle(CorrectTripRecordCommand command,
+                @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        requireTenant(command.tenantId());
+        if (handled(requestKey)) {
+            return getVersion();
+        }
+        requireStatus(EnumSet.of(VehicleOrderStatus.COMPLETED), "correct trip record");
+        if (currentTripRecord < 0 || currentTripRecord != command.correctedSequence()) {
+            throw refused(VehicleErrorCode.CORRECTION_NOT_CURRENT, "correction of #" + command.correctedSequence());
+        }
+        String reason = FreeText.optional(command.reason(), LONGEST_PURPOSE, VehicleErrorCode.INVALID_ORDER_TEXT,
+                "reason");
+        if (reason == null) {
+            throw refused(CommonErrorCode.REASON_REQUIRED, "correction without a reason");
+        }
+        if (command.odometerKm() < startOdometerKm) {
+            throw refused(VehicleErrorCode.INVALID_ODOMETER, "end odometer below start");
+        }
+        if (command.fuelLitres() == null || command.fuelLitres().signum() < 0 || command.tollsFen() < 0) {
+            throw refused(VehicleErrorCode.INVALID_TRIP_COST, "negative fuel or tolls");
+        }
+        apply(new TripRecordCorrectedEvent(orderId, tenantId, command.correctorId(), command.correctedSequence(),
+                command.odometerKm(), command.odometerKm() - startOdometerKm,
+                command.fuelLitres().setScale(2, RoundingMode.HALF_UP), command.tollsFen(), reason));
+        return getVersion();
+    }
+
     String tenantId() {
         return tenantId;
     }
@@ -391,6 +425,18 @@ public class VehicleOrder {
         status = IN_TRIP;
         startOdometerKm = event.odometerKm();
         tripStartedAt = event.startedAt();
+    }
+
+    @EventSourcingHandler
+    void on(TripEndedEvent event, @SequenceNumber long sequence) {
+        currentTripRecord = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(TripRecordCorrectedEvent event, @SequenceNumber long sequence,
+            @MetaDataValue(AuditMetadataKeys.IDEMPOTENCY_KEY) String requestKey) {
+        remember(requestKey);
+        currentTripRecord = sequence;
     }
 
     @EventSourcingHandler

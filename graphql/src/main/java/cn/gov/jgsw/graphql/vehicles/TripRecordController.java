@@ -49,7 +49,12 @@ public class TripRecordController {
     /** The slip as the SDL shows it. */
     public record TripRecord(Instant startedAt, Instant endedAt, Long durationMinutes, Long odometerDistanceKm,
                              double gpsDistanceKm, int positionCount, Double fuelLitres, Long tollsFen,
-                             List<RefuellingLine> refuellings, long fuelCostFen, long costFen) {
+                             List<RefuellingLine> refuellings, long fuelCostFen, long costFen, Long recordSequence,
+                             List<CorrectionLine> corrections) {
+    }
+
+    /** A correction as the SDL shows it. */
+    public record CorrectionLine(long sequence, long correctedSequence, String reason, String correctedBy) {
     }
 
     /** A refuelling as the SDL shows it; the bureau is kept to find its supplier. */
@@ -74,7 +79,9 @@ public class TripRecordController {
                 trip.fuelLitres() == null ? null : Double.valueOf(trip.fuelLitres()), trip.tollsFen(),
                 trip.refuellings().stream().map(r -> new RefuellingLine(r.id(), order.tenantId(), r.supplierId(),
                         Double.parseDouble(r.litres()), r.amountFen(), r.refuelledAt())).toList(),
-                trip.fuelCostFen(), trip.costFen());
+                trip.fuelCostFen(), trip.costFen(), trip.recordSequence(), trip.corrections().stream()
+                .map(c -> new CorrectionLine(c.sequence(), c.correctedSequence(), c.reason(), c.correctorId()))
+                .toList());
     }
 
     @QueryMapping

@@ -2,6 +2,7 @@ package cn.gov.jgsw.graphql.vehicles;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.CancelVehicleOrderCommand;
+import cn.gov.jgsw.domain.vehicles.api.CorrectTripRecordCommand;
 import cn.gov.jgsw.domain.vehicles.api.DispatchVehicleOrderCommand;
 import cn.gov.jgsw.domain.vehicles.api.EndTripCommand;
 import cn.gov.jgsw.domain.vehicles.api.OrderVehicleCommand;
@@ -174,6 +175,21 @@ public class VehicleOrderController {
                         IdempotentMutations.newObjectId(caller, input.idempotencyKey()), input.supplierId(),
                         BigDecimal.valueOf(input.litres()), input.amountFen(),
                         input.refuelledAt() == null ? now : input.refuelledAt(), now));
+    }
+
+    @MutationMapping
+    public VehicleOrderPayload correctTripRecord(@Argument CorrectTripRecordInput input,
+                                                 @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        Roles.requireAny(caller, Role.BUREAU_ADMIN);
+        requireVisible(caller, input.orderId());
+        return mutate(caller, "correctTripRecord", input.idempotencyKey(), input, input.orderId(), input.reason(),
+                new CorrectTripRecordCommand(input.orderId(), caller.tenantId(), caller.userId(),
+                        input.correctedSequence(), input.odometerKm(), BigDecimal.valueOf(input.fuelLitres()),
+                        input.tollsFen(), input.reason()));
+    }
+
+    public record CorrectTripRecordInput(String idempotencyKey, String orderId, long correctedSequence,
+                                         long odometerKm, double fuelLitres, long tollsFen, String reason) {
     }
 
     public record RecordRefuellingInput(String idempotencyKey, String orderId, String supplierId, double litres,

@@ -65,7 +65,8 @@ class FreeTextCoverageTest {
             Map.entry("WithdrawSupplierDesignationInput.reason", "RefuellingIT"),
             Map.entry("Query.auditEvents(purpose)", "AuditHistoryIT"),
             Map.entry("Query.objectHistory(purpose)", "AuditHistoryIT"),
-            Map.entry("AuditEventFilter.eventType", "AuditHistoryIT"));
+            Map.entry("AuditEventFilter.eventType", "AuditHistoryIT"),
+            Map.entry("CorrectTripRecordInput.reason", "TripCorrectionIT"));
 
     /** Not free text: keys are checked by format (BadInputIT, IdempotentMutationIT), cursors by signature. */
     private static final Set<String> NOT_FREE_TEXT = Set.of("idempotencyKey", "after");

@@ -2,6 +2,7 @@ package cn.gov.jgsw.projections.vehicleorders;
 
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
+import cn.gov.jgsw.domain.vehicles.api.TripRecordCorrectedEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripRefuelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
@@ -161,11 +162,27 @@ public class VehicleOrderProjection {
     @EventHandler
     void on(TripEndedEvent event, @SequenceNumber long sequence) {
         update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                Updates.set("trip.recordSequence", sequence),
                 Updates.set("trip.endOdometerKm", event.odometerKm()),
                 Updates.set("trip.distanceKm", event.distanceKm()),
                 Updates.set("trip.fuelLitres", event.fuelLitres().toPlainString()),
                 Updates.set("trip.tollsFen", event.tollsFen()),
                 Updates.set("trip.endedAt", Date.from(event.endedAt()))));
+    }
+
+    /** The corrected figures replace the trip's; the correction itself is kept beside them. */
+    @EventHandler
+    void on(TripRecordCorrectedEvent event, @SequenceNumber long sequence) {
+        update(event.tenantId(), event.orderId(), sequence, Updates.combine(
+                Updates.set("trip.endOdometerKm", event.odometerKm()),
+                Updates.set("trip.distanceKm", event.distanceKm()),
+                Updates.set("trip.fuelLitres", event.fuelLitres().toPlainString()),
+                Updates.set("trip.tollsFen", event.tollsFen()),
+                Updates.set("trip.recordSequence", sequence),
+                Updates.push("trip.corrections", new Document("sequence", sequence)
+                        .append("correctedSequence", event.correctedSequence())
+                        .append("reason", event.reason())
+                        .append("correctorId", event.correctorId()))));
     }
 
     @EventHandler
@@ -262,9 +279,16 @@ public class VehicleOrderProjection {
                         r.get("amountFen", Number.class).longValue(), instant(r.getDate("refuelledAt"))))
                 .sorted(Comparator.comparing(RefuellingView::refuelledAt))
                 .toList();
+        List<TripView.Correction> corrections = trip.getList("corrections", Document.class, List.of()).stream()
+                .map(c -> new TripView.Correction(c.get("sequence", Number.class).longValue(),
+                        c.get("correctedSequence", Number.class).longValue(), c.getString("reason"),
+                        c.getString("correctorId")))
+                .toList();
+        Number recordSequence = trip.get("recordSequence", Number.class);
         return new TripView(trip.getLong("startOdometerKm"), instant(trip.getDate("startedAt")),
                 trip.getLong("endOdometerKm"), trip.getLong("distanceKm"), trip.getString("fuelLitres"),
-                trip.getLong("tollsFen"), instant(trip.getDate("endedAt")), refuellings);
+                trip.getLong("tollsFen"), instant(trip.getDate("endedAt")), refuellings,
+                recordSequence == null ? null : recordSequence.longValue(), corrections);
     }
 
     private static VehicleOrderView view(Document d) {

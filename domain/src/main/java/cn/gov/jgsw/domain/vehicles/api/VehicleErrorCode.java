@@ -64,7 +64,9 @@ public enum VehicleErrorCode implements ErrorCode {
     /** The supplier is not a designated supplier of that kind now (never was, or its designation was withdrawn). */
     SUPPLIER_NOT_DESIGNATED,
     /** A refuelling is invalid: litres over 0 and at most 200, 1 fen to 10,000 yuan, a time within the trip. */
-    INVALID_REFUELLING;
+    INVALID_REFUELLING,
+    /** A correction must point at the trip's current record: its end, or its latest correction. */
+    CORRECTION_NOT_CURRENT;
 
     @Override
     public String code() {

@@ -14,12 +14,21 @@ import java.util.List;
  * @param tollsFen        tolls in fen, null while running
  * @param endedAt         when it ended, null while running
  * @param refuellings     the refuellings recorded on it, oldest first
+ * @param recordSequence  where its figures stand in the order's history (its end, or its latest correction), or
+ *                        null while it runs: what a correction points at
+ * @param corrections     the corrections of its figures, oldest first
  */
 public record TripView(long startOdometerKm, Instant startedAt, Long endOdometerKm, Long distanceKm,
-                       String fuelLitres, Long tollsFen, Instant endedAt, List<RefuellingView> refuellings) {
+                       String fuelLitres, Long tollsFen, Instant endedAt, List<RefuellingView> refuellings,
+                       Long recordSequence, List<Correction> corrections) {
 
     public TripView {
         refuellings = List.copyOf(refuellings);
+        corrections = List.copyOf(corrections);
+    }
+
+    /** A correction of the trip's figures (更正). */
+    public record Correction(long sequence, long correctedSequence, String reason, String correctorId) {
     }
 
     /** What the refuellings cost, fen. */
