@@ -68,8 +68,12 @@ public class EvidenceExport implements EvidenceBundles {
         SignedTreeHead head = treeHeads.issue(tenantId);
         long size = head.head().size();
         MerkleTree tree = ledger.tree(tenantId);
-        List<LedgerStore.Entry> entries = ledger.entriesBetween(tenantId, from, to).stream()
+        // The period's events, and every entry between its first and last: events committed at the same moment can
+        // interleave in the log by a few milliseconds, and the range must be whole to be proven so.
+        List<LedgerStore.Entry> inPeriod = ledger.entriesBetween(tenantId, from, to).stream()
                 .filter(entry -> entry.index() < size).toList();
+        List<LedgerStore.Entry> entries = inPeriod.isEmpty() ? List.of() : ledger.entriesFromTo(tenantId,
+                inPeriod.get(0).index(), inPeriod.get(inPeriod.size() - 1).index());
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             Map<String, Object> bundle = new LinkedHashMap<>();
             bundle.put("format", FORMAT);

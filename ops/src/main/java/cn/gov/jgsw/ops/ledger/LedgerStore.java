@@ -140,6 +140,13 @@ public class LedgerStore {
                 .map(LedgerStore::entry).into(new ArrayList<>());
     }
 
+    /** The bureau's entries from one index to another, both included, by index. */
+    public List<Entry> entriesFromTo(String tenantId, long first, long last) {
+        return entries.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.gte("index", first),
+                        Filters.lte("index", last))).sort(Sorts.ascending("index"))
+                .map(LedgerStore::entry).into(new ArrayList<>());
+    }
+
     /** The entry at an index of the bureau's log. */
     public Optional<Entry> entryAt(String tenantId, long index) {
         return Optional.ofNullable(entries.find(Filters.and(Filters.eq("tenantId", tenantId),
