@@ -9,9 +9,12 @@ import cn.gov.jgsw.projections.audit.api.AuditEventPage;
 import cn.gov.jgsw.projections.audit.api.AuditEventView;
 import cn.gov.jgsw.projections.audit.api.AuditFilter;
 import cn.gov.jgsw.projections.audit.api.AuditHistory;
+import cn.gov.jgsw.projections.audit.api.ObjectStateView;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.ContextValue;
@@ -35,6 +38,7 @@ import java.util.stream.Collectors;
 public class AuditController {
 
     static final int MAX_PAGE = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern EVENT_TYPE = Pattern.compile("[A-Za-z]{1,80}");
 
     private final AuditHistory history;
@@ -86,6 +90,39 @@ public class AuditController {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "history of " + objectId + " of " + bureauId, purpose);
         return history.history(bureauId, objectId);
+    }
+
+    @QueryMapping
+    public ObjectStateView objectStateAsOf(@Argument String bureauId, @Argument String objectId, @Argument Instant at,
+                                           @Argument String purpose,
+                                           @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+        supervisorScope.requireSupervised(caller, bureauId);
+        purposeBoundReads.record(caller, "state of " + objectId + " of " + bureauId + " as of " + at, purpose);
+        return history.stateAsOf(bureauId, objectId, at);
+    }
+
+    /** A field as the SDL shows it: text, or JSON for a nested value. */
+    public record StateField(String name, String value) {
+    }
+
+    @SchemaMapping(typeName = "ObjectState")
+    public List<StateField> fields(ObjectStateView state) {
+        return state.fields().entrySet().stream().map(field -> new StateField(field.getKey(), text(field.getValue())))
+                .toList();
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            try {
+                return JSON.writeValueAsString(value);
+            } catch (JsonProcessingException unwritable) {
+                return value.toString();
+            }
+        }
+        return value.toString();
     }
 
     @SchemaMapping(typeName = "AuditEvent")

@@ -65,6 +65,7 @@ class FreeTextCoverageTest {
             Map.entry("WithdrawSupplierDesignationInput.reason", "RefuellingIT"),
             Map.entry("Query.auditEvents(purpose)", "AuditHistoryIT"),
             Map.entry("Query.objectHistory(purpose)", "AuditHistoryIT"),
+            Map.entry("Query.objectStateAsOf(purpose)", "AuditHistoryIT"),
             Map.entry("AuditEventFilter.eventType", "AuditHistoryIT"),
             Map.entry("CorrectTripRecordInput.reason", "TripCorrectionIT"));
 

@@ -54,7 +54,7 @@ class IsolationMatrixIT extends PlatformIT {
 
     /** The operations through which a supervisor reads the bureaus at or below their own (read-only). */
     private static final Set<String> SUPERVISOR_READS = Set.of("bureauVehicleOrders", "bureauVehicleAlertCases",
-            "vehicleOrderTrack", "auditEvents", "objectHistory");
+            "vehicleOrderTrack", "auditEvents", "objectHistory", "objectStateAsOf");
 
     @Test
     void noOperationLeaksAcrossBureausForAnyRole() {

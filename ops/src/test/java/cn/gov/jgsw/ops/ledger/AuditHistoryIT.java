@@ -83,6 +83,49 @@ class AuditHistoryIT extends PlatformIT {
                 .at("/objectHistory").size()).as("the province above too").isEqualTo(history.size());
     }
 
+    /** The order as the record stood before it was placed, after, and after its cancellation. */
+    @Test
+    void anObjectsStateAsOfAnInstantIsReplayedFromItsEvents() throws Exception {
+        Instant placed = Instant.now();
+        Thread.sleep(1_100);
+        GraphQlClient.Response cancelled = Phones.of(baseUrl(), "nanming.civil-servant").execute(
+                GraphQlClient.operation("CancelVehicleOrder"), Map.of("input", MutationInputs.withKey(
+                        "orderId", orderId, "reason", "行程取消")));
+        assertThat(cancelled.hasErrors()).as(cancelled.body().toString()).isFalse();
+
+        JsonNode before = stateAsOf(placedAfter.minusSeconds(60));
+        assertThat(before.get("eventsApplied").asInt()).isZero();
+        assertThat(before.get("lastEvent").isNull()).isTrue();
+
+        JsonNode whenPlaced = stateAsOf(placed);
+        assertThat(whenPlaced.get("objectType").asText()).isEqualTo("VehicleOrder");
+        assertThat(whenPlaced.at("/lastEvent/type").asText()).isEqualTo("VehicleOrderedEvent");
+        assertThat(field(whenPlaced, "purpose")).isEqualTo("审计查询测试");
+        assertThat(field(whenPlaced, "reason")).isNull();
+
+        JsonNode now = stateAsOf(Instant.now().plusSeconds(1));
+        assertThat(now.at("/lastEvent/type").asText()).isEqualTo("VehicleOrderCancelledEvent");
+        assertThat(now.at("/lastEvent/summary").asText()).contains("取消用车申请", "行程取消");
+        assertThat(field(now, "reason")).isEqualTo("行程取消");
+        assertThat(field(now, "purpose")).as("still as placed").isEqualTo("审计查询测试");
+    }
+
+    private JsonNode stateAsOf(Instant at) {
+        GraphQlClient.Response answer = supervisor.execute(GraphQlClient.operation("ObjectStateAsOf"), Map.of(
+                "bureauId", "bureau-nanming", "objectId", orderId, "at", at.toString(), "purpose", "核查某一时点"));
+        assertThat(answer.hasErrors()).as(answer.body().toString()).isFalse();
+        return answer.data().get("objectStateAsOf");
+    }
+
+    private static String field(JsonNode state, String name) {
+        for (JsonNode field : state.get("fields")) {
+            if (field.get("name").asText().equals(name)) {
+                return field.get("value").isNull() ? null : field.get("value").asText();
+            }
+        }
+        return null;
+    }
+
     @Test
     void aBureausEventsAreFilteredAndPaged() {
         Map<String, Object> byObject = new HashMap<>(Map.of("bureauId", "bureau-nanming", "purpose", "核查",
@@ -143,7 +186,11 @@ class AuditHistoryIT extends PlatformIT {
                 "purpose", HostileText.placeholder()));
         assertThat(supervisor.post(HostileText.body("ObjectHistory", variables, sample)).firstErrorCode())
                 .as(sample).isEqualTo("PURPOSE_REQUIRED");
+        variables.put("at", Instant.now().toString());
+        assertThat(supervisor.post(HostileText.body("ObjectStateAsOf", variables, sample)).firstErrorCode())
+                .as(sample).isEqualTo("PURPOSE_REQUIRED");
         variables.remove("objectId");
+        variables.remove("at");
         assertThat(supervisor.post(HostileText.body("AuditEvents", variables, sample)).firstErrorCode())
                 .as(sample).isEqualTo("PURPOSE_REQUIRED");
         GraphQlClient.Response type = supervisor.post(HostileText.body("AuditEvents", Map.of("bureauId",
