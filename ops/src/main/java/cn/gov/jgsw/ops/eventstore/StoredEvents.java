@@ -3,6 +3,7 @@ package cn.gov.jgsw.ops.eventstore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
@@ -94,6 +95,25 @@ public final class StoredEvents {
                     }
                 });
         return events;
+    }
+
+    /** Where an event stands in the log, without its content. */
+    public record StoredEventHeader(long position, String eventIdentifier, String timestamp) {
+    }
+
+    /**
+     * The bureau's stored events up to a position, in the order of the log, by their position, id and time only (no
+     * hashing, no payload): for an export to find events the ledger has passed without including.
+     */
+    public List<StoredEventHeader> headersOfTenantUpTo(String tenantId, long upToPosition) {
+        List<StoredEventHeader> headers = new ArrayList<>();
+        log.find(Filters.and(Filters.eq(EventDocument.TENANT_ID, tenantId),
+                        Filters.lte(EventDocument.POSITION, upToPosition), Filters.ne(EventDocument.TOMBSTONE, true)))
+                .projection(Projections.include(EventDocument.EVENT_IDENTIFIER, EventDocument.TIMESTAMP))
+                .sort(Sorts.ascending(EventDocument.POSITION))
+                .forEach(stored -> headers.add(new StoredEventHeader(stored.getLong(EventDocument.POSITION),
+                        stored.getString(EventDocument.EVENT_IDENTIFIER), stored.getString(EventDocument.TIMESTAMP))));
+        return headers;
     }
 
     /** The positions of the bureau's events of a type whose payload field has the value, in the order of the log. */

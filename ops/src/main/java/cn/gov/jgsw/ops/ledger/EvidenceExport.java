@@ -200,14 +200,12 @@ public class EvidenceExport implements EvidenceBundles {
         long newestIncluded = ledger.sizeOf(tenantId) == 0 ? -1 : ledger.entryAt(tenantId,
                 ledger.sizeOf(tenantId) - 1).map(LedgerStore.Entry::position).orElse(-1L);
         List<Map<String, Object>> found = new ArrayList<>();
-        for (StoredEvents.StoredEvent event : storedEvents.ofTenantFrom(tenantId, 0)) {
-            if (event.position() > newestIncluded || included.contains(event.eventIdentifier())
-                    || ledger.entry(tenantId, event.eventIdentifier()).isPresent()) {
-                continue;
-            }
+        for (StoredEvents.StoredEventHeader event : storedEvents.headersOfTenantUpTo(tenantId, newestIncluded)) {
             // A time that does not even parse is listed: the verifier will say what is wrong with it.
             Optional<Instant> at = parsed(event.timestamp());
-            if (at.isPresent() && (at.get().isBefore(from) || !at.get().isBefore(to))) {
+            if (at.isPresent() && (at.get().isBefore(from) || !at.get().isBefore(to))
+                    || included.contains(event.eventIdentifier())
+                    || ledger.entry(tenantId, event.eventIdentifier()).isPresent()) {
                 continue;
             }
             String file = "unledgered/" + String.format("%012d", event.position()) + ".json";
