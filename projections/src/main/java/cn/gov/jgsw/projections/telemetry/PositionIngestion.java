@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,8 +93,9 @@ public class PositionIngestion implements PositionIntake {
             if (problem != null) {
                 problems.add(new RefusedBatch.Problem(index, problem));
             } else {
+                // Tracks keep a moment in milliseconds; the fences must judge the moment that is kept.
                 byVehicle.computeIfAbsent(position.vehicleId(), v -> new ArrayList<>()).add(new PositionFix(
-                        position.time(), new GeoPoint(position.latitude(), position.longitude()),
+                        position.time().truncatedTo(ChronoUnit.MILLIS), new GeoPoint(position.latitude(), position.longitude()),
                         position.speedKmh(), position.accuracyMetres()));
             }
         }

@@ -68,8 +68,10 @@ public class VehicleTracks {
         }));
         Set<String> toLookUp = new HashSet<>();
         byVehicle.forEach((vehicleId, fixes) -> fixes.forEach(fix -> {
+            // Compared in whole milliseconds, the precision a moment is kept in: a fix reported with microseconds
+            // is not newer than itself kept.
             Instant newest = newestKept.get(vehicleId);
-            if (newest == null || !fix.at().isAfter(newest)) {
+            if (newest == null || fix.at().toEpochMilli() <= newest.toEpochMilli()) {
                 toLookUp.add(bucketId(tenantId, vehicleId, fix.at()));
             }
         }));

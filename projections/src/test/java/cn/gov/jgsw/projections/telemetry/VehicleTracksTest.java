@@ -58,6 +58,21 @@ class VehicleTracksTest {
         assertThat(tracks.track("bureau-yunyan", "v1", NINE, NINE.plus(Duration.ofHours(2)))).isEmpty();
     }
 
+    /**
+     * The CI flake of 2026-11-27: a batch with microsecond times whose newest fix fell alone into the next bucket was
+     * kept again when resent, because the newest kept moment (in milliseconds) looked older than the fix.
+     */
+    @Test
+    void aResentFixWithMicrosecondsAloneInTheNextBucketIsNotKeptAgain() {
+        Instant boundary = NINE.plus(VehicleTracks.BUCKET);
+        List<PositionFix> batch = List.of(at(boundary.minusMillis(20_000).plusNanos(123_456), 26.50),
+                at(boundary.plusMillis(5_000).plusNanos(654_321), 26.51));
+        assertThat(tracks.store(NANMING, Map.of("v1", batch), Map.of(), NINE).get("v1")).hasSize(2);
+
+        Instant newestKept = Instant.ofEpochMilli(batch.get(1).at().toEpochMilli());
+        assertThat(tracks.store(NANMING, Map.of("v1", batch), Map.of("v1", newestKept), NINE)).isEmpty();
+    }
+
     @Test
     void purgingDeletesTheHoursThatEndedBeforeTheCutOffOnly() {
         tracks.store(NANMING, Map.of("v1", List.of(at(NINE, 26.5), at(NINE.plus(Duration.ofHours(5)), 26.6))),
