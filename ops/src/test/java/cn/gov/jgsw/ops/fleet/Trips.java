@@ -43,6 +43,16 @@ final class Trips {
         succeed(dispatcher, "DispatchVehicleOrder", withKey("orderId", orderId, "vehicleId", vehicleId,
                 "driverId", "user-" + bureauPrefix + "-" + driverLogin));
         succeed(driver, "StartTrip", withKey("orderId", orderId, "odometerKm", odometerKm));
+        // The fences learn of the trip from the fleet view, which follows the events on its own: fixes sent before
+        // it has the trip would be judged as movement without one. The board reads the same reservations.
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            for (JsonNode line : dispatcher.execute(GraphQlClient.operation("FleetBoard")).data().path("fleetBoard")) {
+                if (line.at("/vehicle/id").asText().equals(vehicleId)) {
+                    return line.get("status").asText().equals("ON_ORDER");
+                }
+            }
+            return false;
+        });
         return orderId;
     }
 

@@ -78,7 +78,7 @@ class ServiceLevelBreachAcrossRestartIT {
                 "--spring.profiles.active=demo", "--server.port=" + port,
                 "--jgsw.storage.data-directory=" + dataDirectory, "--jgsw.storage.database=jgsw-sla-it",
                 "--spring.boot.admin.client.enabled=false",
-                "--jgsw.property.emergency-within=3s", "--jgsw.property.sla-check-interval=200ms");
+                "--jgsw.property.emergency-within=10s", "--jgsw.property.sla-check-interval=200ms");
     }
 
     private static long breachesOf(ConfigurableApplicationContext platform, String requestId) {

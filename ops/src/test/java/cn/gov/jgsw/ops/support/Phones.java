@@ -1,15 +1,23 @@
 package cn.gov.jgsw.ops.support;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One signed-in phone per demo login, signed in once through the real PKCE flow and reused (tokens live 10 minutes,
- * far longer than the suite).
+ * One signed-in phone per demo login, signed in through the real PKCE flow and reused while its access token has
+ * minutes left (tokens live 10 minutes; a slow run of the suite outlives one).
  */
 public final class Phones {
 
-    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Signed in again when a token is older than this, well before it expires. */
+    private static final Duration REUSE_FOR = Duration.ofMinutes(7);
+
+    private record SignedIn(String accessToken, Instant at) {
+    }
+
+    private static final Map<String, SignedIn> TOKENS = new ConcurrentHashMap<>();
 
     private Phones() {
     }
@@ -20,6 +28,8 @@ public final class Phones {
 
     /** The access token of that login's phone, for clients that need more of the answer than {@link GraphQlClient}. */
     public static String accessTokenOf(String baseUrl, String username) {
-        return TOKENS.computeIfAbsent(baseUrl + "|" + username, key -> MobileApp.accessTokenOf(baseUrl, username));
+        return TOKENS.compute(baseUrl + "|" + username, (key, known) ->
+                known != null && known.at().plus(REUSE_FOR).isAfter(Instant.now()) ? known
+                        : new SignedIn(MobileApp.accessTokenOf(baseUrl, username), Instant.now())).accessToken();
     }
 }

@@ -116,9 +116,10 @@ class DriverLedgerIT extends PlatformIT {
                 .as("C1 for a 17-seat minibus").isEqualTo("DRIVER_NOT_LICENSED");
         assertThat(storedRecords()).as("a refused dispatch reserves nothing").isEqualTo(before);
 
-        // B1 now, but valid only until today: the trip ends after it.
+        // B1 now, but valid only until tomorrow (today might be yesterday by the time it arrives): the trip ends
+        // after it.
         JsonNode renewed = succeed(admin, "RecordDriverLicence", withKey("driverId", PERSON, "licenceClass", "B1",
-                "licenceValidUntil", TODAY.toString()));
+                "licenceValidUntil", TODAY.plusDays(1).toString()));
         assertThat(renewed.get("licenceClass").asText()).isEqualTo("B1");
         assertThat(send(dispatcher, "DispatchVehicleOrder", withKey("orderId", order, "vehicleId", minibus, "driverId", PERSON)).firstErrorCode())
                 .isEqualTo("DRIVER_LICENCE_EXPIRED");

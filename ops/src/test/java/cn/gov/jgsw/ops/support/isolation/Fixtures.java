@@ -157,7 +157,8 @@ public final class Fixtures {
             }
             IntegrationMachine.Answer answer = machine.postJson("/integration/v1/telemetry/positions", token,
                     "{\"positions\":[" + positions + "]}");
-            if (answer.status() != 200 || answer.body().get("alertsRaised").asInt() != 1) {
+            // One alert, or two if another test has since given the bureau a service area the car is outside of.
+            if (answer.status() != 200 || answer.body().get("alertsRaised").asInt() < 1) {
                 throw new IllegalStateException("fixture alert not raised: " + answer.body());
             }
             JsonNode[] found = new JsonNode[1];
