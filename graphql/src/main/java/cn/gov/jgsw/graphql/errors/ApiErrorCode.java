@@ -28,6 +28,13 @@ public enum ApiErrorCode implements ErrorCode {
     REQUEST_TOO_LARGE,
     /** Several operations in one request (a JSON array): not supported, send them one by one. */
     BATCH_NOT_SUPPORTED,
+    /**
+     * The request names a persisted operation by an id that no manifest of the mobile contract holds (a build of the
+     * app the platform does not know). Nothing ran.
+     */
+    PERSISTED_OPERATION_NOT_FOUND,
+    /** The request carries its own document; outside the demo profile only persisted operations run, by id. */
+    PERSISTED_OPERATION_REQUIRED,
     /** Too many requests from this person or app; retry after the seconds given (HTTP 429, {@code Retry-After}). */
     RATE_LIMITED,
     /** An unexpected failure; details are in the server log under the error's id. */

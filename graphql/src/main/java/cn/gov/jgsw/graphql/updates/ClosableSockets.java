@@ -9,14 +9,15 @@ import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.graphql.server.webmvc.GraphQlWebSocketHandler;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.util.Optional;
 
 /**
- * Spring GraphQL's socket handler, changed in one thing: each socket carries itself among its attributes, so that
+ * Spring GraphQL's socket handler, changed in two things: each socket carries itself among its attributes, so that
  * {@link SocketAuthentication}, which only sees {@link WebSocketSessionInfo}, can close the socket when its token
- * expires. Otherwise configured as Spring Boot would (path, init timeout and keep-alive from
+ * expires; and a {@code subscribe} naming a persisted operation by id only is let through ({@link PersistedSubscribe}). Otherwise configured as Spring Boot would (path, init timeout and keep-alive from
  * {@code spring.graphql.websocket.*}); Boot steps back when a handler is defined.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,11 @@ public class ClosableSockets {
             public void afterConnectionEstablished(WebSocketSession session) {
                 session.getAttributes().put(SOCKET, session);
                 super.afterConnectionEstablished(session);
+            }
+
+            @Override
+            protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+                super.handleTextMessage(session, PersistedSubscribe.withDocumentMarker(message));
             }
         };
     }

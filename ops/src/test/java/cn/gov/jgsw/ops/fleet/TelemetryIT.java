@@ -236,6 +236,8 @@ class TelemetryIT extends PlatformIT {
                 .data().at("/disposeVehicleAlertCase/alertCase");
         assertThat(disposed.get("disposition").asText()).isEqualTo("JUSTIFIED");
         assertThat(disposed.at("/disposedBy/id").asText()).isEqualTo("user-zunyi-bureau-admin");
+        assertThat(admin.execute(GraphQlClient.operation("VehicleAlertCase"), Map.of("id", caseId)).data()
+                .at("/vehicleAlertCase/disposition").asText()).as("the case read alone").isEqualTo("JUSTIFIED");
         assertThat(admin.execute(GraphQlClient.operation("DisposeVehicleAlertCase"), Map.of("input", withKey(
                 "caseId", caseId, "disposition", "CONFIRMED_MISUSE", "reason", "改判"))).firstErrorCode())
                 .isEqualTo("ALERT_CASE_CLOSED");
@@ -284,6 +286,8 @@ class TelemetryIT extends PlatformIT {
         JsonNode set = admin.execute(GraphQlClient.operation("SetTrackRetention"), Map.of("input",
                 withKey("days", 400))).data().at("/setTrackRetention/retention");
         assertThat(set.get("days").asInt()).isEqualTo(400);
+        assertThat(admin.execute(GraphQlClient.operation("TrackRetention")).data().at("/trackRetention/days").asInt())
+                .isEqualTo(400);
         String vehicleId = parkedVehicle();
         IntegrationMachine.Answer old = send(List.of(position(vehicleId, Instant.now().minus(Duration.ofDays(200)),
                 0, 5)));
@@ -344,7 +348,8 @@ class TelemetryIT extends PlatformIT {
             trip.add(position(vehicleId, first.plusMillis(200L * i), 10.0 * i, 5));
         }
         assertThat(send(trip).body().get("accepted").asInt()).isEqualTo(10);
-        Thread.sleep(Duration.between(Instant.now(), first.plusSeconds(3)).toMillis());
+        // The trip ends once its fixes lie in the past.
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(first.plusSeconds(3)));
         // 30 km on the odometer for a trip its positions show as 90 m: an odometer mismatch.
         succeed(driver, "EndTrip", withKey("orderId", orderId, "odometerKm", 10_030, "fuelLitres", 0.1,
                 "tollsFen", 0));

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.support;
 
+import cn.gov.jgsw.ops.support.contract.PersistedContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,13 +14,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Posts GraphQL documents over real HTTP as the mobile app does, with a bearer token and optional language, and
- * answers status and JSON body as they came, so tests see exactly what the app sees. Documents live in
- * {@code src/test/resources/operations/} as files.
+ * Posts GraphQL operations over real HTTP as the mobile app does, with a bearer token and optional language, and
+ * answers status and JSON body as they came, so tests see exactly what the app sees. An operation of the mobile
+ * contract ({@link #operation(String)}) goes by its persisted id, as the app sends it, and every successful answer is
+ * checked against the operation's recorded shape ({@link PersistedContract}); any other document goes as it is (the
+ * suite runs the demo profile, which accepts documents).
  */
 public final class GraphQlClient {
 
@@ -47,10 +51,15 @@ public final class GraphQlClient {
     }
 
     /**
-     * The operation document of that name from {@code operations/NAME.graphql}, with the fragments it spreads
-     * appended from {@code operations/fragments/FRAGMENT.graphql}, as the app sends them.
+     * The operation of that name: a persisted operation of the mobile contract (its document as the manifest holds
+     * it), or else a test's own document from {@code operations/NAME.graphql} with the fragments it spreads appended
+     * from {@code operations/fragments/FRAGMENT.graphql}.
      */
     public static String operation(String name) {
+        Optional<PersistedContract.Operation> persisted = PersistedContract.named(name);
+        if (persisted.isPresent()) {
+            return persisted.get().body();
+        }
         String document = resource("/operations/" + name + ".graphql");
         Matcher spread = FRAGMENT_SPREAD.matcher(document);
         StringBuilder withFragments = new StringBuilder(document);
@@ -74,14 +83,31 @@ public final class GraphQlClient {
     }
 
     public Response execute(String document, Map<String, Object> variables) {
+        Optional<PersistedContract.Operation> persisted = PersistedContract.ofDocument(document);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", document);
+        if (persisted.isPresent()) {
+            body.put("operationName", persisted.get().name());
+            body.put("extensions", persistedQuery(persisted.get().id()));
+        } else {
+            body.put("query", document);
+        }
         body.put("variables", variables);
+        Response response;
         try {
-            return post(JSON.writeValueAsString(body));
+            response = post(JSON.writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (persisted.isPresent() && response.status() == 200 && !response.hasErrors()
+                && response.data().isObject()) {
+            PersistedContract.check(persisted.get().name(), response.data(), response.bytes());
+        }
+        return response;
+    }
+
+    /** The extension by which the app names a persisted operation (Apollo's clients send the same). */
+    public static Map<String, Object> persistedQuery(String id) {
+        return Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", id));
     }
 
     public Response execute(String document) {
@@ -105,7 +131,8 @@ public final class GraphQlClient {
             String text = response.body();
             return new Response(response.statusCode(), text == null || text.isBlank() ? null : JSON.readTree(text),
                     response.headers().firstValue("WWW-Authenticate").orElse(null),
-                    response.headers().firstValue("Retry-After").orElse(null));
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -115,7 +142,7 @@ public final class GraphQlClient {
     }
 
     /** Status and body of one answer. */
-    public record Response(int status, JsonNode body, String wwwAuthenticate, String retryAfter) {
+    public record Response(int status, JsonNode body, String wwwAuthenticate, String retryAfter, int bytes) {
 
         public JsonNode data() {
             return body.path("data");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The mobile operations of the vehicle flow, as the app sends them, with fresh idempotency keys. */
-final class VehicleOrderSteps {
+public final class VehicleOrderSteps {
 
     /** Each order gets its own two-hour slot in the future, so tests never compete for the demo fleet by accident. */
     private static final AtomicInteger SLOTS = new AtomicInteger();
@@ -28,10 +28,10 @@ final class VehicleOrderSteps {
     private VehicleOrderSteps() {
     }
 
-    record Window(String start, String end) {
+    public record Window(String start, String end) {
     }
 
-    static Window freshWindow() {
+    public static Window freshWindow() {
         OffsetDateTime start = FIRST_SLOT.plus(Duration.ofHours(3L * SLOTS.getAndIncrement()));
         return new Window(format(start), format(start.plusHours(2)));
     }
@@ -72,7 +72,7 @@ final class VehicleOrderSteps {
      * Places an order and waits until it is routed to its approvers, so that nothing of the order's own making is
      * still being stored when the test goes on.
      */
-    static String placeOrder(GraphQlClient clerk, Window window, int passengers) {
+    public static String placeOrder(GraphQlClient clerk, Window window, int passengers) {
         String orderId = succeed(clerk, "OrderVehicle", orderInput(window, passengers)).get("id").asText();
         awaitApproval(clerk, orderId);
         return orderId;
@@ -90,7 +90,7 @@ final class VehicleOrderSteps {
     }
 
     /** The approval an order goes through (VehicleOrderApprovalProcess names it after the order). */
-    static String approvalOf(String orderId) {
+    public static String approvalOf(String orderId) {
         return "approval-" + orderId;
     }
 
