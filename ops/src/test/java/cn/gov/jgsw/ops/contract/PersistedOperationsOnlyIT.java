@@ -1,9 +1,9 @@
 package cn.gov.jgsw.ops.contract;
 
-import cn.gov.jgsw.ops.PlatformApplication;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.GraphQlSocket;
 import cn.gov.jgsw.ops.support.MutationInputs;
+import cn.gov.jgsw.ops.support.PersistedOnlyPlatform;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.contract.PersistedContract;
 import cn.gov.jgsw.ops.vehicles.VehicleOrderSteps;
@@ -12,12 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,9 +21,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The platform as it runs outside the demo profile, where only the contract's persisted operations run: its own
- * instance, with the demo bureaus and people (so that real tokens can be had) but documents refused, as
- * {@code jgsw.graphql.accept-any-document=false} makes every profile but the demo. Over HTTP and over the socket: an
+ * The platform as it runs outside the demo profile, where only the contract's persisted operations run
+ * ({@link PersistedOnlyPlatform}). Over HTTP and over the socket: an
  * operation by id runs, a document of the caller's own is refused with {@code PERSISTED_OPERATION_REQUIRED}, an id
  * no manifest holds with {@code PERSISTED_OPERATION_NOT_FOUND}, and a refused request changes nothing.
  */
@@ -36,17 +31,13 @@ class PersistedOperationsOnlyIT {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static ConfigurableApplicationContext platform;
+    private static PersistedOnlyPlatform platform;
     private static String baseUrl;
 
     @BeforeAll
-    static void startThePlatformWithPersistedOperationsOnly() throws IOException {
-        platform = new SpringApplicationBuilder(PlatformApplication.class).run(
-                "--spring.profiles.active=demo", "--jgsw.graphql.accept-any-document=false", "--server.port=0",
-                "--jgsw.storage.data-directory=" + Files.createTempDirectory("jgsw-persisted-only-"),
-                "--jgsw.storage.allow-demo-data=true", "--spring.boot.admin.client.enabled=false",
-                "--jgsw.ledger.tree-head-interval=1d");
-        baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) platform).getWebServer().getPort();
+    static void startThePlatformWithPersistedOperationsOnly() {
+        platform = PersistedOnlyPlatform.start();
+        baseUrl = platform.baseUrl();
     }
 
     @AfterAll

@@ -84,14 +84,14 @@ public final class GraphQlClient {
 
     public Response execute(String document, Map<String, Object> variables) {
         Optional<PersistedContract.Operation> persisted = PersistedContract.ofDocument(document);
-        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, Object> body;
         if (persisted.isPresent()) {
-            body.put("operationName", persisted.get().name());
-            body.put("extensions", persistedQuery(persisted.get().id()));
+            body = persistedRequest(persisted.get(), variables);
         } else {
+            body = new LinkedHashMap<>();
             body.put("query", document);
+            body.put("variables", variables);
         }
-        body.put("variables", variables);
         Response response;
         try {
             response = post(JSON.writeValueAsString(body));
@@ -103,6 +103,16 @@ public final class GraphQlClient {
             PersistedContract.check(persisted.get().name(), response.data(), response.bytes());
         }
         return response;
+    }
+
+    /** The body of a request for a persisted operation, as the app sends it: no document, the id in extensions. */
+    public static Map<String, Object> persistedRequest(PersistedContract.Operation operation,
+                                                       Map<String, Object> variables) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("operationName", operation.name());
+        body.put("variables", variables);
+        body.put("extensions", persistedQuery(operation.id()));
+        return body;
     }
 
     /** The extension by which the app names a persisted operation (Apollo's clients send the same). */
