@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * <p>
  * Introspection (enabled in the demo profile only, for GraphiQL) is exempt: its standard query is deeper than any
  * screen, and graphql-java bounds introspection on its own ("good faith" introspection checks).
- * The persisted-operations issue narrows the API further to the app's own documents.
+ * Outside the demo profile the API runs only the mobile contract's persisted operations
+ * ({@code PersistedOperationInterceptor}), all well within these limits; the limits still guard the demo profile.
  */
 @Configuration(proxyBeanMethods = false)
 public class QueryLimitsConfiguration {

@@ -54,12 +54,11 @@ class MobileWalkthroughIT {
 
     @BeforeAll
     static void start() {
-        platform = PersistedOnlyPlatform.start();
+        platform = PersistedOnlyPlatform.shared();
     }
 
     @AfterAll
-    static void writeTheWalkthroughAndStop() throws IOException {
-        platform.close();
+    static void writeTheWalkthrough() throws IOException {
         Files.writeString(OUTPUT, WALKTHROUGH, StandardCharsets.UTF_8);
     }
 

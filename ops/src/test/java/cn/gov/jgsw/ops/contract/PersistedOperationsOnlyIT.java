@@ -9,7 +9,6 @@ import cn.gov.jgsw.ops.support.contract.PersistedContract;
 import cn.gov.jgsw.ops.vehicles.VehicleOrderSteps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +35,8 @@ class PersistedOperationsOnlyIT {
 
     @BeforeAll
     static void startThePlatformWithPersistedOperationsOnly() {
-        platform = PersistedOnlyPlatform.start();
+        platform = PersistedOnlyPlatform.shared();
         baseUrl = platform.baseUrl();
-    }
-
-    @AfterAll
-    static void stop() {
-        platform.close();
     }
 
     private static GraphQlClient.Response byId(GraphQlClient phone, String id, Map<String, Object> variables,
