@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.contract;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.PersistedOnlyPlatform;
+import cn.gov.jgsw.ops.support.PlatformProcess;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.contract.PersistedContract;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,7 +51,7 @@ class MobileWalkthroughIT {
 
             """);
 
-    private static PersistedOnlyPlatform platform;
+    private static PlatformProcess platform;
 
     @BeforeAll
     static void start() {

@@ -4,6 +4,7 @@ import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.GraphQlSocket;
 import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.PersistedOnlyPlatform;
+import cn.gov.jgsw.ops.support.PlatformProcess;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.contract.PersistedContract;
 import cn.gov.jgsw.ops.vehicles.VehicleOrderSteps;
@@ -30,7 +31,7 @@ class PersistedOperationsOnlyIT {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static PersistedOnlyPlatform platform;
+    private static PlatformProcess platform;
     private static String baseUrl;
 
     @BeforeAll
