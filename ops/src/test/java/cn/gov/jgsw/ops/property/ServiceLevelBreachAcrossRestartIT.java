@@ -3,6 +3,7 @@ package cn.gov.jgsw.ops.property;
 import cn.gov.jgsw.ops.PlatformApplication;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformProcess;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
@@ -11,7 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +31,7 @@ class ServiceLevelBreachAcrossRestartIT {
 
     private static final String BREACH = "cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent";
 
-    private final int port = freePort();
+    private final int port = PlatformProcess.freePort();
     private final Path dataDirectory = temporaryDirectory();
 
     @Test
@@ -90,13 +90,6 @@ class ServiceLevelBreachAcrossRestartIT {
         return "http://127.0.0.1:" + port;
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Path temporaryDirectory() {
         try {

@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +22,7 @@ import java.nio.file.Path;
 @SpringBootTest(classes = PlatformApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 public abstract class PlatformIT {
 
-    private static final int PORT = freePort();
+    private static final int PORT = PlatformProcess.freePort();
     private static final Path DATA_DIRECTORY = temporaryDirectory();
 
     @Autowired
@@ -65,13 +64,6 @@ public abstract class PlatformIT {
                 .countDocuments(new Document("aggregateIdentifier", aggregateIdentifier));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Path temporaryDirectory() {
         try {
