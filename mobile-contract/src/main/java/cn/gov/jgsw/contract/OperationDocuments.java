@@ -61,7 +61,7 @@ public final class OperationDocuments {
         for (Path file : graphqlFiles(directory)) {
             String name = baseName(file);
             String text = text(file);
-            Matcher operation = OPERATION.matcher(uncommented(text));
+            Matcher operation = OPERATION.matcher(OperationNormalisation.withoutComments(text));
             require(operation.find() && operation.group(2).equals(name), file,
                     "must hold one operation named " + name);
             String type = operation.group(1);
@@ -88,7 +88,7 @@ public final class OperationDocuments {
         Set<String> found = new TreeSet<>();
         List<String> toRead = new ArrayList<>(List.of(text));
         while (!toRead.isEmpty()) {
-            for (String name : all(SPREAD, uncommented(toRead.remove(0)), 1)) {
+            for (String name : all(SPREAD, toRead.remove(0), 1)) {
                 if (name.equals("on")) {
                     continue;
                 }
@@ -103,15 +103,11 @@ public final class OperationDocuments {
 
     private static List<String> all(Pattern pattern, String text, int group) {
         List<String> found = new ArrayList<>();
-        Matcher matcher = pattern.matcher(uncommented(text));
+        Matcher matcher = pattern.matcher(OperationNormalisation.withoutComments(text));
         while (matcher.find()) {
             found.add(matcher.group(group));
         }
         return found;
-    }
-
-    private static String uncommented(String text) {
-        return text.replaceAll("#[^\\r\\n]*", "");
     }
 
     private static void require(boolean condition, Path file, String rule) {

@@ -30,9 +30,13 @@ public final class OperationNormalisation {
 
     /** The document in normal form. */
     public static String normalise(String document) {
-        String uncommented = COMMENT.matcher(document).replaceAll("");
-        String spaced = IGNORED.matcher(uncommented).replaceAll(" ");
+        String spaced = IGNORED.matcher(withoutComments(document)).replaceAll(" ");
         return AROUND_PUNCTUATOR.matcher(spaced).replaceAll("$1").trim();
+    }
+
+    /** The document with its comments ({@code #} to the end of the line) removed: rule 1 of the normal form. */
+    static String withoutComments(String document) {
+        return COMMENT.matcher(document).replaceAll("");
     }
 
     /** The persisted id of a document already in normal form: SHA-256, lower-case hex. */
