@@ -148,7 +148,9 @@ public class IdempotentMutations {
                 return existing;
             }
         }
-        // Claimed and dropped three times in a row by refused attempts of the same key: let the client retry.
+        // Claimed and dropped three times in a row by refused attempts of the same key: let the client retry. Or the
+        // store refuses the key as taken yet holds no record of it, which the operator must hear of.
+        log.warn("Idempotency record {} was refused as a duplicate yet not found, three times in a row", id);
         return failInProgress();
     }
 
@@ -218,10 +220,13 @@ public class IdempotentMutations {
         if (claimedAt == null || claimedAt.toInstant().plus(ABANDONED_AFTER).isAfter(now)) {
             return false;
         }
-        return records.updateOne(
+        boolean takenOver = records.updateOne(
                 Filters.and(Filters.eq("_id", id), Filters.eq("state", IN_PROGRESS), Filters.eq("claimedAt", claimedAt)),
                 Updates.combine(Updates.set("claimedAt", Date.from(now)), Updates.set("claimToken", claimToken)))
                 .getModifiedCount() == 1;
+        log.info("Idempotency claim {} of {}, abandoned since {}: {}", id, existing.getString("operation"), claimedAt,
+                takenOver ? "taken over, its command runs again" : "taken over by another request first");
+        return takenOver;
     }
 
     private static <P> P failInProgress() {

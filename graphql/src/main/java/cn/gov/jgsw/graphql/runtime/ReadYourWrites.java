@@ -2,6 +2,8 @@ package cn.gov.jgsw.graphql.runtime;
 
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -22,6 +24,7 @@ public class ReadYourWrites {
 
     /** Longer than any healthy projection lag; past it the mutation fails with a retryable error. */
     static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
 
     public <V> V await(Supplier<V> read, Predicate<V> caughtUp) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -32,6 +35,9 @@ public class ReadYourWrites {
                 return view;
             }
             if (System.nanoTime() > deadline) {
+                // The caller hears only REQUEST_IN_PROGRESS; the operator needs to know which view is behind.
+                log.warn("A mutation's answer gave up waiting for its view after {} ({})", PATIENCE,
+                        view == null ? "not there yet" : "behind, a " + view.getClass().getSimpleName());
                 throw new ProjectionLagException();
             }
             LockSupport.parkNanos(pauseNanos);

@@ -3,6 +3,7 @@ package cn.gov.jgsw.ops.axon;
 import cn.gov.jgsw.ops.eventstore.EventLogStorageEngine;
 import cn.gov.jgsw.ops.eventstore.EventStoreProperties;
 import cn.gov.jgsw.ops.eventstore.StockEngineDataGuard;
+import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -13,6 +14,7 @@ import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSag
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +40,8 @@ public class AxonStorageConfiguration {
     EventStorageEngine eventStorageEngine(MongoDatabase platformDatabase,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Clock clock,
-                                          EventStoreProperties properties) {
+                                          EventStoreProperties properties,
+                                          ObjectProvider<EmbeddedMongoServer> embeddedStore) {
         StockEngineDataGuard.refuseStockEngineData(platformDatabase);
         EventLogStorageEngine engine = EventLogStorageEngine.builder()
                 .database(platformDatabase)
@@ -50,6 +53,10 @@ public class AxonStorageConfiguration {
                 .snapshotSerializer(AggregateStateSerializer.create())
                 .build();
         engine.ensureIndexes();
+        if (embeddedStore.getIfAvailable() != null) {
+            // The embedded store is this process's alone: whatever an earlier run reserved and did not write is lost.
+            engine.sealWhatAnEarlierRunLeftOpen();
+        }
         return engine;
     }
 
@@ -62,12 +69,22 @@ public class AxonStorageConfiguration {
         return EmbeddedEventStore.builder().storageEngine(eventStorageEngine).build();
     }
 
+    /**
+     * On the embedded store, every run of the platform claims the tokens under one name: the store file is locked to
+     * one process, so the claims a killed run left are this run's own, and its processors resume at once instead of
+     * waiting for those claims to time out (Axon's default owner, the process id, changes at every start).
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoTokenStore.builder()
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
+                          ObjectProvider<EmbeddedMongoServer> embeddedStore) {
+        MongoTokenStore.Builder tokenStore = MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        EmbeddedMongoServer embedded = embeddedStore.getIfAvailable();
+        if (embedded != null) {
+            tokenStore.nodeId("embedded " + embedded.storeFile().toAbsolutePath());
+        }
+        return tokenStore.build();
     }
 
     /**

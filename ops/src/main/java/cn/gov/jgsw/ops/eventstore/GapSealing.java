@@ -80,6 +80,23 @@ final class GapSealing {
     }
 
     /**
+     * Seals positions whose writer is known to be gone (a run of the only writer that ended), without waiting.
+     *
+     * @return how many this call sealed
+     */
+    int sealAbandoned(Collection<Long> positions) {
+        int sealed = 0;
+        for (Long position : positions) {
+            sealed += writeTombstone(position) ? 1 : 0;
+        }
+        if (sealed > 0) {
+            logger.warn("Sealed {} event positions reserved but not written when the platform last stopped: {}",
+                    sealed, positions);
+        }
+        return sealed;
+    }
+
+    /**
      * A writer gives up positions it reserved and will never write (its commit failed for good), so that readers need
      * not wait the gap timeout for them.
      */

@@ -114,6 +114,9 @@ public final class FaultDrill {
         Map<String, Long> inLog = new TreeMap<>();
         String readModel = inStore(database -> {
             inLog.putAll(ordersInLog(database));
+            if (!stuckKeys.isEmpty()) {
+                printUnansweredClaims(database);
+            }
             return readModelChecksum(database);
         });
         orderOfPurpose.keySet().forEach(purpose -> {
@@ -267,6 +270,19 @@ public final class FaultDrill {
             }
         }
         return found;
+    }
+
+    /** For a key found stuck: the idempotency records left unanswered, as stored, and where each processor is. */
+    private void printUnansweredClaims(MongoDatabase database) {
+        for (Document claim : database.getCollection("idempotency_records").find(Filters.ne("state", "ANSWERED"))) {
+            out.printf("unanswered claim %s: %s, claimed %s, receipt %s%n", claim.getString("_id"),
+                    claim.getString("state"), claim.getDate("claimedAt").toInstant(), claim.getString("receipt"));
+        }
+        for (String collection : database.listCollectionNames()) {
+            database.getCollection(collection).find(Filters.exists("processorName")).forEach(token -> out.printf(
+                    "token of %s, segment %s: %s%n", token.get("processorName"), token.get("segment"),
+                    token.get("token")));
+        }
     }
 
     /** SHA-256 over the drill's vehicle-order documents, in id order, as stored. */

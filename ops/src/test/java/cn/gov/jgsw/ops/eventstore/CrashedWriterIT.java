@@ -65,6 +65,25 @@ class CrashedWriterIT {
         assertThat(last.getGaps()).isEmpty();
     }
 
+    @Test
+    void aRestartOfTheOnlyWriterSealsWhatItsEarlierRunLeftOpenAtOnce() throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        long firstReserved = runWriterUntilItDies(acknowledged);
+
+        EventLogStorageEngine restarted = server.engine();
+        assertThat(restarted.sealWhatAnEarlierRunLeftOpen()).isEqualTo(2);
+        restarted.appendEvents(EventStoreServer.event("after-restart", 0));
+
+        // No gap timeout to wait for: the dead writer's positions are settled before anything new is read.
+        List<? extends TrackedEventMessage<?>> seen = restarted.readEvents(null, false).toList();
+        assertThat(seen).extracting(TrackedEventMessage::getIdentifier).containsAll(acknowledged);
+        assertThat(((GapAwareTrackingToken) seen.get(seen.size() - 1).trackingToken()).getGaps()).isEmpty();
+        assertThat(server.database().getCollection(EventLogStorageEngine.EVENT_LOG).countDocuments(
+                new Document("tombstone", true).append("_id", new Document("$in",
+                        List.of(firstReserved, firstReserved + 1))))).isEqualTo(2);
+        assertThat(restarted.sealWhatAnEarlierRunLeftOpen()).isZero();
+    }
+
     /** Answers the first of the two positions the dead writer reserved. */
     private long runWriterUntilItDies(List<String> acknowledged) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
