@@ -91,7 +91,7 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
         super(builder);
         this.log = builder.database.getCollection(EVENT_LOG);
         this.snapshots = builder.database.getCollection(SNAPSHOTS);
-        this.positions = new GlobalPositions(builder.database);
+        this.positions = new GlobalPositions(builder.database, builder.positionBlock);
         this.clock = builder.clock;
         this.gaps = new GapSealing(log, builder.gapTimeout, builder.nanoTime, builder.clock);
         this.commits = new Commits(log);
@@ -470,6 +470,7 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
         private MongoDatabase database;
         private Clock clock;
         private Duration gapTimeout = Duration.ofSeconds(10);
+        private int positionBlock = 1;
         private int trackingBatchSize = 250;
         private int aggregateBatchSize = 100;
         private LongSupplier nanoTime = System::nanoTime;
@@ -508,6 +509,15 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
             return this;
         }
 
+        /**
+         * Positions taken from the counter this many at a time and handed out in memory ({@link GlobalPositions}).
+         * Only for a store no other process writes to: the embedded default. The default, 1, suits a cluster.
+         */
+        public Builder positionsInBlocksOf(int positionBlock) {
+            this.positionBlock = positionBlock;
+            return this;
+        }
+
         /** How many positions a tracking processor reads per query. */
         public Builder trackingBatchSize(int trackingBatchSize) {
             this.trackingBatchSize = trackingBatchSize;
@@ -536,8 +546,10 @@ public class EventLogStorageEngine extends AbstractEventStorageEngine {
             if (database == null || clock == null) {
                 throw new AxonConfigurationException("The event store needs a database and a clock");
             }
-            if (gapTimeout.isNegative() || gapTimeout.isZero() || trackingBatchSize < 1 || aggregateBatchSize < 1) {
-                throw new AxonConfigurationException("Gap timeout and batch sizes must be positive");
+            if (gapTimeout.isNegative() || gapTimeout.isZero() || trackingBatchSize < 1 || aggregateBatchSize < 1
+                    || positionBlock < 1 || positionBlock > HEAD_LOOKBACK / 2) {
+                throw new AxonConfigurationException("Gap timeout, batch sizes and the position block must be "
+                        + "positive, the block at most " + HEAD_LOOKBACK / 2);
             }
         }
 

@@ -90,8 +90,8 @@ final class GapSealing {
             sealed += writeTombstone(position) ? 1 : 0;
         }
         if (sealed > 0) {
-            logger.warn("Sealed {} event positions reserved but not written when the platform last stopped: {}",
-                    sealed, positions);
+            logger.info("Sealed {} event positions the platform's last run reserved and did not write (the rest of "
+                    + "its position block, and commits cut off if it was killed): {}", sealed, positions);
         }
         return sealed;
     }
