@@ -1,5 +1,6 @@
 package cn.gov.jgsw.graphql.property;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -50,8 +51,7 @@ public class ServicePhotos {
 
     /** The photo of the caller's bureau, or nothing: another bureau's photo is absent. */
     public Optional<StoredPhoto> find(String tenantId, String photoId) {
-        return Optional.ofNullable(photos.find(Filters.and(Filters.eq("tenantId", tenantId),
-                        Filters.eq("_id", photoId))).first())
+        return Optional.ofNullable(TenantDocuments.find(photos, tenantId, photoId))
                 .map(found -> new StoredPhoto(found.getString("requestId"), found.getString("contentType"),
                         found.get("data", Binary.class).getData()));
     }

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.alerts;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.vehicles.api.AlertDisposition;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
 import cn.gov.jgsw.domain.vehicles.api.VehicleAlertDisposedEvent;
@@ -68,8 +69,7 @@ public class VehicleAlertCaseProjection {
 
     @EventHandler
     void on(VehicleAlertDisposedEvent event, @SequenceNumber long sequence) {
-        cases.updateOne(Filters.and(Filters.eq("tenantId", event.tenantId()), Filters.eq("_id", event.caseId()),
-                        Filters.lt("version", sequence)),
+        TenantDocuments.updateIfOlder(cases, event.tenantId(), event.caseId(), sequence,
                 Updates.combine(Updates.set("open", false), Updates.set("disposition", event.disposition().name()),
                         Updates.set("dispositionReason", event.reason()), Updates.set("disposedBy", event.adminId()),
                         Updates.set("version", sequence)));
@@ -77,8 +77,8 @@ public class VehicleAlertCaseProjection {
 
     @QueryHandler
     Optional<VehicleAlertCaseView> handle(FindVehicleAlertCaseQuery query) {
-        return Optional.ofNullable(cases.find(Filters.and(Filters.eq("tenantId", query.tenantId()),
-                Filters.eq("_id", query.caseId()))).first()).map(VehicleAlertCaseProjection::view);
+        return Optional.ofNullable(TenantDocuments.find(cases, query.tenantId(), query.caseId()))
+                .map(VehicleAlertCaseProjection::view);
     }
 
     @QueryHandler

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.approvals;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.approvals.api.ApprovalDelegatedEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalGivenEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalRequestApprovedEvent;
@@ -146,15 +147,14 @@ public class ApprovalProjection {
     }
 
     private void update(String tenantId, String approvalId, long sequence, Bson changes) {
-        approvals.updateOne(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", approvalId),
-                        Filters.lt("version", sequence)),
+        TenantDocuments.updateIfOlder(approvals, tenantId, approvalId, sequence,
                 Updates.combine(changes, Updates.set("version", sequence)));
     }
 
     @QueryHandler
     Optional<ApprovalView> handle(FindApprovalQuery query) {
-        return Optional.ofNullable(approvals.find(Filters.and(Filters.eq("tenantId", query.tenantId()),
-                Filters.eq("_id", query.approvalId()))).first()).map(ApprovalProjection::view);
+        return Optional.ofNullable(TenantDocuments.find(approvals, query.tenantId(), query.approvalId()))
+                .map(ApprovalProjection::view);
     }
 
     @QueryHandler

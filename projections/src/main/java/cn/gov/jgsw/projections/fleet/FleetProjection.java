@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.fleet;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.DriverLicenceRecordedEvent;
 import cn.gov.jgsw.domain.vehicles.api.DriverRegisteredEvent;
@@ -194,8 +195,7 @@ public class FleetProjection {
 
     @QueryHandler
     Optional<VehicleView> handle(FindVehicleQuery query) {
-        return Optional.ofNullable(vehicles.find(Filters.and(
-                Filters.eq("tenantId", query.tenantId()), Filters.eq("_id", query.vehicleId()))).first())
+        return Optional.ofNullable(TenantDocuments.find(vehicles, query.tenantId(), query.vehicleId()))
                 .map(FleetProjection::vehicle);
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.personalsettings;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.people.api.DisplayLanguage;
 import cn.gov.jgsw.domain.people.api.DisplayLanguageChangedEvent;
 import cn.gov.jgsw.projections.personalsettings.api.FindPersonalSettingsQuery;
@@ -37,8 +38,7 @@ public class PersonalSettingsProjection {
 
     @EventHandler
     void on(DisplayLanguageChangedEvent event, @SequenceNumber long sequenceNumber) {
-        Document current = settings.find(Filters.and(
-                Filters.eq("tenantId", event.tenantId()), Filters.eq("_id", event.userId()))).first();
+        Document current = TenantDocuments.find(settings, event.tenantId(), event.userId());
         if (current != null && current.getLong("version") >= sequenceNumber) {
             return;
         }
@@ -52,8 +52,7 @@ public class PersonalSettingsProjection {
 
     @QueryHandler
     PersonalSettingsView handle(FindPersonalSettingsQuery query) {
-        Document found = settings.find(Filters.and(
-                Filters.eq("tenantId", query.tenantId()), Filters.eq("_id", query.userId()))).first();
+        Document found = TenantDocuments.find(settings, query.tenantId(), query.userId());
         if (found == null) {
             return PersonalSettingsView.defaults(query.userId());
         }

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.property;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.property.api.CostApprovalIds;
 import cn.gov.jgsw.domain.property.api.CostApprovalOutcome;
 import cn.gov.jgsw.domain.property.api.PropertyServiceRequestedEvent;
@@ -122,8 +123,7 @@ public class ServiceRequestProjection {
     /** Settles the quote in the stored list: read, changed and written whole, guarded by the version like any step. */
     @EventHandler
     void on(ServiceCostSettledEvent event, @SequenceNumber long sequence) {
-        Document request = requests.find(Filters.and(Filters.eq("tenantId", event.tenantId()),
-                Filters.eq("_id", event.requestId()))).first();
+        Document request = TenantDocuments.find(requests, event.tenantId(), event.requestId());
         if (request == null) {
             return;
         }
@@ -181,8 +181,7 @@ public class ServiceRequestProjection {
 
     @QueryHandler
     Optional<ServiceRequestView> handle(FindServiceRequestQuery query) {
-        return Optional.ofNullable(requests.find(Filters.and(
-                        Filters.eq("tenantId", query.tenantId()), Filters.eq("_id", query.requestId()))).first())
+        return Optional.ofNullable(TenantDocuments.find(requests, query.tenantId(), query.requestId()))
                 .map(ServiceRequestProjection::view);
     }
 
@@ -216,8 +215,7 @@ public class ServiceRequestProjection {
     }
 
     private void update(String tenantId, String requestId, long sequence, Bson changes) {
-        requests.updateOne(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", requestId),
-                        Filters.lt("version", sequence)),
+        TenantDocuments.updateIfOlder(requests, tenantId, requestId, sequence,
                 Updates.combine(changes, Updates.set("version", sequence)));
     }
 

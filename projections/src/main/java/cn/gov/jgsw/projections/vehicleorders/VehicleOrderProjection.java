@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.vehicleorders;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripRecordCorrectedEvent;
@@ -202,8 +203,7 @@ public class VehicleOrderProjection {
 
     @QueryHandler
     Optional<VehicleOrderView> handle(FindVehicleOrderQuery query) {
-        return Optional.ofNullable(orders.find(Filters.and(
-                Filters.eq("tenantId", query.tenantId()), Filters.eq("_id", query.orderId()))).first())
+        return Optional.ofNullable(TenantDocuments.find(orders, query.tenantId(), query.orderId()))
                 .map(VehicleOrderProjection::view);
     }
 
@@ -241,8 +241,7 @@ public class VehicleOrderProjection {
     }
 
     private void update(String tenantId, String orderId, long sequence, Bson changes) {
-        orders.updateOne(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", orderId),
-                        Filters.lt("version", sequence)),
+        TenantDocuments.updateIfOlder(orders, tenantId, orderId, sequence,
                 Updates.combine(changes, Updates.set("version", sequence)));
     }
 

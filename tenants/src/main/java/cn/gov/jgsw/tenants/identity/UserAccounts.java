@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.identity;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
 import cn.gov.jgsw.tenants.api.Role;
@@ -59,7 +60,7 @@ public class UserAccounts implements UserDetailsService, UserDetailsPasswordServ
 
     @Override
     public Optional<PersonView> findPerson(String tenantId, String userId) {
-        Document found = users.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", userId))).first();
+        Document found = TenantDocuments.find(users, tenantId, userId);
         return Optional.ofNullable(found).map(UserAccounts::user).map(PlatformUser::view);
     }
 

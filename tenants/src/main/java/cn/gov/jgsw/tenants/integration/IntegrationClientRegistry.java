@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.integration;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.integration.api.IntegrationClientDisabledEvent;
 import cn.gov.jgsw.domain.integration.api.IntegrationClientRegisteredEvent;
 import cn.gov.jgsw.domain.integration.api.IntegrationClientSecretIssuedEvent;
@@ -109,8 +110,8 @@ public class IntegrationClientRegistry implements IntegrationClientDirectory {
 
     @Override
     public Optional<IntegrationClientView> findClient(String tenantId, String clientId) {
-        return Optional.ofNullable(clients.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", clientId)))
-                .first()).map(IntegrationClientRegistry::view);
+        return Optional.ofNullable(TenantDocuments.find(clients, tenantId, clientId))
+                .map(IntegrationClientRegistry::view);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.registry;
 
+import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.tenants.api.UnitDirectory;
 import cn.gov.jgsw.tenants.api.UnitView;
 import com.mongodb.client.MongoCollection;
@@ -38,7 +39,7 @@ public class MongoUnitRegistry implements UnitDirectory {
 
     @Override
     public Optional<UnitView> findUnit(String tenantId, String unitId) {
-        Document found = units.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("_id", unitId))).first();
+        Document found = TenantDocuments.find(units, tenantId, unitId);
         return Optional.ofNullable(found).map(MongoUnitRegistry::unit);
     }
 
