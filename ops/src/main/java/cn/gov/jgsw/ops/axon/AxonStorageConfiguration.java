@@ -31,6 +31,9 @@ import java.time.Clock;
 @EnableConfigurationProperties(EventStoreProperties.class)
 public class AxonStorageConfiguration {
 
+    /** Positions the single writer of the embedded store takes from the counter at a time (GlobalPositions). */
+    private static final int POSITION_BLOCK = 64;
+
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabase platformDatabase) {
         return DefaultMongoTemplate.builder().mongoDatabase(platformDatabase).build();
@@ -43,18 +46,21 @@ public class AxonStorageConfiguration {
                                           EventStoreProperties properties,
                                           ObjectProvider<EmbeddedMongoServer> embeddedStore) {
         StockEngineDataGuard.refuseStockEngineData(platformDatabase);
+        // The embedded store is this process's alone (its file is locked to it): one writer.
+        boolean onlyWriter = embeddedStore.getIfAvailable() != null;
         EventLogStorageEngine engine = EventLogStorageEngine.builder()
                 .database(platformDatabase)
                 .clock(clock)
                 .gapTimeout(properties.gapTimeout())
                 .trackingBatchSize(properties.trackingBatchSize())
                 .aggregateBatchSize(properties.aggregateBatchSize())
+                .positionsInBlocksOf(onlyWriter ? POSITION_BLOCK : 1)
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(AggregateStateSerializer.create())
                 .build();
         engine.ensureIndexes();
-        if (embeddedStore.getIfAvailable() != null) {
-            // The embedded store is this process's alone: whatever an earlier run reserved and did not write is lost.
+        if (onlyWriter) {
+            // Whatever an earlier run reserved and did not write will never be written.
             engine.sealWhatAnEarlierRunLeftOpen();
         }
         return engine;

@@ -55,6 +55,7 @@ public class StorageConfiguration {
                 // No operation waits forever, e.g. for a majority that is gone: callers then fail with a timeout
                 // instead of holding a request (and its idempotency claim) indefinitely.
                 .timeout(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .addCommandListener(new SlowCommandLog(properties.slowCommandThreshold()))
                 .build();
         return MongoClients.create(settings);
     }

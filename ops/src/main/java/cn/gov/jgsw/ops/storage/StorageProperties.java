@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Where the platform stores its data.
@@ -13,13 +14,15 @@ import java.nio.file.Path;
  * @param dataDirectory the embedded server's data directory
  * @param embeddedPort  the embedded server's loopback port, 0 for any free port
  * @param allowDemoData true to let the demo profile seed its logins into a real MongoDB (test runs against one)
+ * @param slowCommandThreshold database commands taking longer are logged ({@link SlowCommandLog})
  */
 @ConfigurationProperties(prefix = "jgsw.storage")
 public record StorageProperties(String uri,
                                 @DefaultValue("jgsw") String database,
                                 @DefaultValue("data") Path dataDirectory,
                                 @DefaultValue("0") int embeddedPort,
-                                @DefaultValue("false") boolean allowDemoData) {
+                                @DefaultValue("false") boolean allowDemoData,
+                                @DefaultValue("200ms") Duration slowCommandThreshold) {
 
     boolean embedded() {
         return uri == null || uri.isBlank();

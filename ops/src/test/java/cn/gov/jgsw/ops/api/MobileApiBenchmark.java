@@ -49,8 +49,9 @@ import java.util.function.Supplier;
  * asynchronous projection; the order itself is visible at once, read-your-writes); the platform's peak heap; and, in
  * the same run, a raw driver insert into the same kind of embedded store and a trivial GraphQL query as baselines.
  * <p>
- * {@code ops/bench/mobile-api.sh [--rate R] [--seconds S] [--preload N]}: R requests a second (100), S seconds
- * measured (60), N orders placed per bureau before (1000).
+ * {@code ops/bench/mobile-api.sh [--rate R] [--seconds S] [--preload N] [--platform-arg A]...}: R requests a second
+ * (100), S seconds measured (60), N orders placed per bureau before (1000), each A a command-line argument for the
+ * platform (a setting to compare).
  */
 public final class MobileApiBenchmark {
 
@@ -71,23 +72,26 @@ public final class MobileApiBenchmark {
         int rate = 100;
         int seconds = 60;
         int preload = 1000;
+        List<String> platformArguments = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
+                case "--platform-arg" -> platformArguments.add(args[i + 1]);
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--preload" -> preload = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new MobileApiBenchmark().run(rate, seconds, preload);
+        new MobileApiBenchmark().run(rate, seconds, preload, platformArguments);
         System.exit(0);
     }
 
-    private void run(int rate, int seconds, int preload) throws Exception {
+    private void run(int rate, int seconds, int preload, List<String> platformArguments) throws Exception {
         System.out.printf("machine: %d cores; load generator and platform share them%n",
                 Runtime.getRuntime().availableProcessors());
         Path data = Files.createTempDirectory("jgsw-api-bench-");
-        PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), "1g");
+        PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), "1g",
+                platformArguments.toArray(String[]::new));
         HeapSampler heap = new HeapSampler(platform.pid());
         try {
             Map<String, GraphQlClient> clerks = new LinkedHashMap<>();

@@ -13,10 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every acknowledged order answers the same after the restarts, every order is in the log exactly once, and the
  * vehicle-order read model equals its full replay. The seed is printed, so a failing run can be repeated.
  * <p>
- * Keys that still answer {@code REQUEST_IN_PROGRESS} after the resend's three minutes are printed, not failed: the
- * twenty-kill drill found such keys in both of its runs (an open defect, BENCHMARKS.md), and until it is understood
- * this test guards what it can state: nothing acknowledged lost, nothing doubled (a stuck key's order is in the log
- * at most once), the read model equal to its replay.
+ * A key that still answers {@code REQUEST_IN_PROGRESS} after the resend's three minutes fails it too. The
+ * twenty-kill drill found such keys in two runs, and in another an order appended twice. A commit of the embedded
+ * store that kept half of an insert explains both (the document without its unique-index entry was seen; the entry
+ * without its document is the same fault the other way round); fixed in {@code GroupCommit}.
  */
 class FaultDrillIT {
 
@@ -32,6 +32,7 @@ class FaultDrillIT {
         System.out.println(FaultDrill.summary(report));
 
         assertThat(report.violations()).isEmpty();
+        assertThat(report.stuckKeys()).as("keys still in progress after the resend").isEmpty();
         assertThat(report.kills()).isEqualTo(3);
         assertThat(report.acknowledged()).as("orders acknowledged under load").isPositive();
         assertThat(report.ordersInLog()).isEqualTo(report.attempts());
