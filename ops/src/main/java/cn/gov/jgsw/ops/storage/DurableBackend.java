@@ -21,9 +21,9 @@ import java.util.function.Supplier;
  * Left alone, H2's MVStore commits in the background about once a second, so a process killed hard loses writes the
  * client already saw acknowledged (measured: 1,554 of 2,000). Here every request is answered only after
  * {@link H2Backend#commit()} has written its changes to the file, in a commit shared with the requests that finished
- * at the same time ({@link GroupCommit}). A commit without changes costs nothing, so reads pass through cheaply. The
- * commit hands the bytes to the operating system; it survives a killed process, not a power cut (production
- * durability is a real replica set with {@code j:true}).
+ * at the same time ({@link GroupCommit}). Reads wait for a commit too, so that nobody is shown a change a crash could
+ * still take away. The commit hands the bytes to the operating system; it survives a killed process, not a power cut
+ * (production durability is a real replica set with {@code j:true}).
  */
 final class DurableBackend implements MongoBackend {
 

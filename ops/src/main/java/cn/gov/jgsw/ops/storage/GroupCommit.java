@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * where about fifteen event processors write their tokens at the same moment after every event.
  * <p>
  * Requests change the store many at a time, and a commit waits until none is half done. The store's commit takes
- * whatever each of its maps holds at that moment: found in the fault drill, a commit in the middle of an insert kept
- * the document without its unique-index entry, so that after a hard kill the same event was appended twice, or kept
- * the index entry without the document, so that a key was "taken" by a record nobody could read.
+ * whatever each of its maps holds at that moment. Found by the fault drill: a commit in the middle of an insert kept
+ * the document without its unique-index entry, so that after a hard kill the same event was appended twice. The other
+ * way round (the entry without the document) would explain an idempotency key the drill found "taken" for good by a
+ * record nobody could read (ADR 0014).
  */
 final class GroupCommit {
 

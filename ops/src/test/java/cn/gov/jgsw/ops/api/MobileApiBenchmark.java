@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -143,6 +144,7 @@ public final class MobileApiBenchmark {
         }
         ExecutorService threads = Executors.newFixedThreadPool(8);
         AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
         long began = System.nanoTime();
         for (GraphQlClient clerk : clerks.values()) {
             for (int i = 0; i < perBureau; i++) {
@@ -150,6 +152,7 @@ public final class MobileApiBenchmark {
                     GraphQlClient.Response answer = order(clerk);
                     if (answer.hasErrors()) {
                         failed.incrementAndGet();
+                        refusals.merge(String.valueOf(answer.firstErrorCode()), 1, Integer::sum);
                     }
                 });
             }
@@ -157,9 +160,9 @@ public final class MobileApiBenchmark {
         threads.shutdown();
         threads.awaitTermination(2, TimeUnit.HOURS);
         double took = (System.nanoTime() - began) / 1e9;
-        System.out.printf("preloaded %,d orders (%d bureaus x %,d) in %.0f s: %.0f orders/s, %d refused%n",
+        System.out.printf("preloaded %,d orders (%d bureaus x %,d) in %.0f s: %.0f orders/s, %d refused %s%n",
                 perBureau * clerks.size(), clerks.size(), perBureau, took, perBureau * clerks.size() / took,
-                failed.get());
+                failed.get(), new TreeMap<>(refusals));
     }
 
     private GraphQlClient.Response order(GraphQlClient clerk) {
