@@ -12,8 +12,8 @@ import java.util.function.Supplier;
  * A commit writes every change applied to the store before it began, so requests that finish while a commit is
  * being written need not each write one of their own: the first of them to find no commit running writes one for
  * all of them, and the others wait for it. Each request still gets its answer only after its change is in the file;
- * the file is written once per group instead of once per request. Measured on the mobile benchmark (BENCHMARKS.md),
- * where about fifteen event processors write their tokens at the same moment after every event.
+ * the file is written once per group instead of once per request. Groups form because about fifteen event
+ * processors write their tokens at the same moment after every event.
  * <p>
  * Requests change the store many at a time, and a commit waits until none is half done. The store's commit takes
  * whatever each of its maps holds at that moment. Found by the fault drill: a commit in the middle of an insert kept
