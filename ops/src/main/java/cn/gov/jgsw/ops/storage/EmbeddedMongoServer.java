@@ -46,7 +46,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
         }
         Path storeFile = dataDirectory.resolve("platform.mv");
-        H2Backend h2 = new H2Backend(storeFile.toString());
+        H2Backend h2 = new EmbeddedH2Backend(storeFile.toString());
         MongoServer server = new MongoServer(new DurableBackend(h2, commitEveryRequest));
         // Netty's default is two threads a core. A request waits on its thread for the commit that writes it, so more
         // threads let more requests finish in time to share a commit.

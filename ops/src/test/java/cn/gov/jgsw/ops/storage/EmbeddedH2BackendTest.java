@@ -1,0 +1,100 @@
+package cn.gov.jgsw.ops.storage;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The embedded store's index keys compare by cached serialized forms ({@link IndexKeyType}). The order must be the
+ * one H2 gives them by default: an index written before must still find every key, and still refuse a duplicate.
+ */
+class EmbeddedH2BackendTest {
+
+    private static final int ORDERS = 600;
+
+    @Test
+    void indexKeysAreOrderedExactlyAsH2OrdersThem() {
+        List<KeyValue> keys = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.add(new KeyValue("order-" + i));
+            keys.add(new KeyValue((long) i * 7919));
+            keys.add(new KeyValue(i * 31));
+            keys.add(new KeyValue("bureau-" + (i % 3), (long) i));
+            keys.add(new KeyValue(new de.bwaldvogel.mongo.bson.Document("tenant", "t" + i)));
+        }
+        ObjectDataType stock = new ObjectDataType();
+        IndexKeyType cached = new IndexKeyType();
+        for (KeyValue a : keys) {
+            for (KeyValue b : keys) {
+                assertThat(Integer.signum(cached.compare(a, b)))
+                        .as("%s against %s", a, b)
+                        .isEqualTo(Integer.signum(stock.compare(a, b)));
+            }
+        }
+    }
+
+    @Test
+    void aStoreWrittenWithH2sDefaultsIsReadAndGuardedTheSame(@TempDir Path data) {
+        String file = data.resolve("platform.mv").toString();
+        withServer(new H2Backend(file), orders -> {
+            orders.createIndex(Indexes.ascending("tenantId", "number"), new IndexOptions().unique(true));
+            List<Document> written = new ArrayList<>();
+            for (int i = 0; i < ORDERS; i++) {
+                written.add(new Document("_id", "order-" + i).append("tenantId", "bureau-" + (i % 6))
+                        .append("number", (long) i));
+            }
+            orders.insertMany(written);
+        });
+
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        withServer(reopened, orders -> {
+            assertThat(reopened.getMvStore()
+                    .openMap(EmbeddedH2Backend.indexMapName("jgsw", "orders", "_id_")).getKeyType())
+                    .isInstanceOf(IndexKeyType.class);
+            assertThat(reopened.getMvStore()
+                    .openMap(EmbeddedH2Backend.indexMapName("jgsw", "orders", "tenantId_1_number_1")).getKeyType())
+                    .isInstanceOf(IndexKeyType.class);
+            for (int i = 0; i < ORDERS; i++) {
+                assertThat(orders.find(eq("_id", "order-" + i)).first()).as("order-" + i).isNotNull();
+            }
+            assertThatThrownBy(() -> orders.insertOne(new Document("_id", "order-1")))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> orders.insertOne(new Document("_id", "again").append("tenantId", "bureau-5")
+                    .append("number", 5L)))
+                    .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            orders.insertOne(new Document("_id", "order-new").append("tenantId", "bureau-0").append("number", -1L));
+            assertThat(orders.find(eq("_id", "order-new")).first()).isNotNull();
+            assertThat(orders.countDocuments()).isEqualTo(ORDERS + 1);
+        });
+    }
+
+    private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> use) {
+        MongoServer server = new MongoServer(backend);
+        var address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            use.accept(client.getDatabase("jgsw").getCollection("orders"));
+        } finally {
+            server.shutdown();
+        }
+    }
+}
