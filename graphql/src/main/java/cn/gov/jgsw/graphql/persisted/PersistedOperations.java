@@ -10,8 +10,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operations the API runs by id: those of the contract's manifest, written at build time from the operation
@@ -29,6 +31,7 @@ public class PersistedOperations {
     }
 
     private final Map<String, Operation> byId = new HashMap<>();
+    private final Set<String> bodies = new HashSet<>();
 
     public PersistedOperations() {
         PathMatchingResourcePatternResolver resources = new PathMatchingResourcePatternResolver();
@@ -57,12 +60,18 @@ public class PersistedOperations {
                 if (known != null && !known.body().equals(read.body())) {
                     throw new IllegalStateException("two documents under the id " + read.id());
                 }
+                bodies.add(read.body());
             }
         }
     }
 
     public Optional<Operation> byId(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /** True for the document of a persisted operation, as the API runs it (its normal form). */
+    public boolean isPersistedDocument(String document) {
+        return bodies.contains(document);
     }
 
     public int size() {
