@@ -2,8 +2,8 @@ package cn.gov.jgsw.tenants.integration;
 
 import cn.gov.jgsw.domain.integration.api.IntegrationScope;
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
+import cn.gov.jgsw.tenants.identity.SigningKeys;
+import cn.gov.jgsw.tenants.identity.TokenSignatures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,8 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -45,7 +43,7 @@ public class IntegrationApiSecurityConfiguration {
 
     @Bean
     @Order(INTEGRATION_API_ORDER)
-    SecurityFilterChain integrationApiFilterChain(HttpSecurity http, JWKSource<SecurityContext> jwkSource,
+    SecurityFilterChain integrationApiFilterChain(HttpSecurity http, SigningKeys signingKeys,
                                                   AuthorizationServerSettings settings,
                                                   IntegrationClientRegistry registry) throws Exception {
         http.securityMatcher("/integration/**")
@@ -57,7 +55,7 @@ public class IntegrationApiSecurityConfiguration {
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(integrationTokenDecoder(jwkSource, settings, registry))));
+                        .jwt(jwt -> jwt.decoder(integrationTokenDecoder(signingKeys, settings, registry))));
         return http.build();
     }
 
@@ -66,16 +64,14 @@ public class IntegrationApiSecurityConfiguration {
         return "SCOPE_" + scope.value();
     }
 
-    private static JwtDecoder integrationTokenDecoder(JWKSource<SecurityContext> jwkSource,
+    private static JwtDecoder integrationTokenDecoder(SigningKeys signingKeys,
                                                       AuthorizationServerSettings settings,
                                                       IntegrationClientRegistry registry) {
-        NimbusJwtDecoder decoder = (NimbusJwtDecoder) OAuth2AuthorizationServerConfiguration.jwtDecoder(jwkSource);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        return TokenSignatures.decoder(signingKeys, new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(AccessTokenClaims.INTEGRATION_AUDIENCE)),
                 clientStillEnabled(registry)));
-        return decoder;
     }
 
     private static OAuth2TokenValidator<Jwt> clientStillEnabled(IntegrationClientRegistry registry) {
