@@ -72,16 +72,11 @@ final class GroupCommit {
     /** Holding the lock on entry and exit; writes without it, so that others can join the next group. */
     private void writeForEveryoneSoFar() {
         committing = true;
-        long upTo = committed;
+        long upTo = applied;
         boolean done = false;
         lock.unlock();
         changing.writeLock().lock();
         try {
-            // Counted only now that no request is half applied: a request counts itself after it applied its
-            // change, so everyone counted so far is in this commit, those that finished while it waited included.
-            lock.lock();
-            upTo = applied;
-            lock.unlock();
             commit.run();
             done = true;
         } finally {
