@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Mobile API benchmark: this process (the load generator) starts the platform in a JVM of its own on its embedded
-# default, signs in a civil servant and an approver of each demo bureau, preloads orders, then sends the app's
-# persisted operations at a constant arrival rate. Prints mutations/s, p50/p95/p99 of mutations and screen queries,
-# projection lag, the platform's peak heap, and baselines (raw driver insert, trivial GraphQL query) from the same run.
+# default, signs in a civil servant and an approver of each demo bureau, preloads orders and waits until their
+# approvals are routed, then sends the app's persisted operations at a constant arrival rate. Prints mutations/s,
+# p50/p95/p99 of mutations and screen queries, projection lag, the platform's peak heap, and baselines (raw driver
+# insert, trivial GraphQL query) from the same run.
 # Usage: ops/bench/mobile-api.sh [--rate R] [--seconds S] [--preload N] [--platform-arg --name=value]...
 #        (defaults 100, 60, 1000; each --platform-arg is passed to the platform, e.g. a setting to compare)
 set -euo pipefail

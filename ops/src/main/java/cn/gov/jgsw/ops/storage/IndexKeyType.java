@@ -30,7 +30,7 @@ final class IndexKeyType extends ObjectDataType {
     }
 
     /** Serialized forms by key identity; an entry goes when its key is collected. */
-    static final class SerializedForms {
+    private static final class SerializedForms {
 
         private final ConcurrentHashMap<Identity, byte[]> byKey = new ConcurrentHashMap<>();
         private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
