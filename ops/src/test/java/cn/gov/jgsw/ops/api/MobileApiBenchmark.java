@@ -45,8 +45,8 @@ import java.util.function.Supplier;
  * ({@link PlatformProcess}, embedded default, demo bureaus), signs in a civil servant and an approver of each of the six
  * demo bureaus through the real PKCE flow, places the preload's orders, waits until the approval process has routed
  * them (so that its backlog is not what is measured), and sends the app's persisted operations over HTTP at a
- * constant arrival rate. A request's latency counts from the moment it was due, not from when a thread got to it, so a stalled
- * platform cannot hide its queue (coordinated omission). Prints: mutations per second; p50, p95, p99 of mutations and of
+ * constant arrival rate. A request's latency counts from the moment it was due, not from when a thread got to it, so a
+ * stalled platform cannot hide its queue (coordinated omission). Prints: mutations per second; p50, p95, p99 of mutations and of
  * screen queries; the lag from an order acknowledged to its approval visible in the approver's inbox query (an
  * asynchronous projection; the order itself is visible at once, read-your-writes); the platform's peak heap; and, in
  * the same run, a raw driver insert into the same kind of embedded store and a trivial GraphQL query as baselines.
@@ -183,7 +183,8 @@ public final class MobileApiBenchmark {
             while (!approver.execute(GraphQlClient.operation("Approval"), Map.of("id", "approval-" + last.getValue()))
                     .data().path("approval").isObject()) {
                 if (System.nanoTime() > deadline) {
-                    System.out.println("the preload's approvals were not all routed after 20 minutes; measuring anyway");
+                    System.out.println("the preload's approvals were not all routed after 20 minutes; "
+                            + "measuring anyway");
                     return;
                 }
                 Thread.sleep(200);

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,15 +64,15 @@ class TokenSignaturesTest {
 
     private static SignedJWT signedWith(RSAKey key, String keyId) throws JOSEException {
         SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(),
-                new JWTClaimsSet.Builder().subject("clerk").expirationTime(new Date(System.currentTimeMillis() + 60_000))
-                        .build());
+                new JWTClaimsSet.Builder().subject("clerk")
+                        .expirationTime(new Date(System.currentTimeMillis() + 60_000)).build());
         token.sign(new RSASSASigner(key));
         return token;
     }
 
     private static RSAKey generate() {
         try {
-            return new RSAKeyGenerator(2048).keyID(java.util.UUID.randomUUID().toString()).generate();
+            return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
