@@ -10,7 +10,6 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -33,6 +32,9 @@ public class AxonStorageConfiguration {
 
     /** Positions the single writer of the embedded store takes from the counter at a time (GlobalPositions). */
     private static final int POSITION_BLOCK = 64;
+
+    /** The collection axon-mongo's template names for sagas, kept so that earlier store files are read. */
+    private static final String SAGA_COLLECTION = "sagas";
 
     @Bean
     MongoTemplate axonMongoTemplate(MongoDatabase platformDatabase) {
@@ -95,13 +97,14 @@ public class AxonStorageConfiguration {
 
     /**
      * Process managers (sagas) keep their state in {@code sagas}, written field by field like snapshots: their state
-     * lives in private fields, as the aggregates' does.
+     * lives in private fields, as the aggregates' does. Every look-up is by {@code _id} (KeyedSagaStore, ADR 0016).
      */
     @Bean
-    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate) {
-        return MongoSagaStore.builder()
-                .mongoTemplate(axonMongoTemplate)
-                .serializer(AggregateStateSerializer.create())
-                .build();
+    SagaStore<Object> sagaStore(MongoDatabase platformDatabase, ObjectProvider<EmbeddedMongoServer> embeddedStore) {
+        boolean onlyWriter = embeddedStore.getIfAvailable() != null;
+        KeyedSagaStore store = new KeyedSagaStore(platformDatabase, SAGA_COLLECTION,
+                AggregateStateSerializer.create(), onlyWriter);
+        store.moveSagasOfEarlierFormat();
+        return store;
     }
 }
