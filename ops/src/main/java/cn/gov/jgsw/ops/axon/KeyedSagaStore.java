@@ -2,12 +2,15 @@ package cn.gov.jgsw.ops.axon;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.SagaEntry;
 import org.axonframework.modelling.saga.AssociationValue;
 import org.axonframework.modelling.saga.AssociationValues;
@@ -20,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -36,8 +40,9 @@ import java.util.TreeSet;
  * associated with it.
  * <p>
  * An association document is removed when its last saga leaves it. On the embedded store, which only this process
- * writes, that is a look-up and a removal by {@code _id} under a lock per association; on a shared MongoDB the removal
- * itself checks that the list is still empty, which a real MongoDB answers from the {@code _id} index.
+ * writes, the store reads the documents by {@code _id} and writes all changes in one request, under a lock; on a
+ * shared MongoDB each removal itself checks that the list is still empty, which a real MongoDB answers from the
+ * {@code _id} index.
  */
 public final class KeyedSagaStore implements SagaStore<Object> {
 
@@ -45,14 +50,13 @@ public final class KeyedSagaStore implements SagaStore<Object> {
     private static final String ID = "_id";
     private static final String SAGA_IDS = "sagaIds";
     private static final String SAGA_TYPE = "sagaType";
-    private static final int LOCK_STRIPES = 64;
     private static final Logger log = LoggerFactory.getLogger(KeyedSagaStore.class);
 
     private final MongoCollection<Document> sagas;
     private final MongoCollection<Document> associations;
     private final Serializer serializer;
     private final boolean onlyWriter;
-    private final Object[] associationLocks = new Object[LOCK_STRIPES];
+    private final Object associationWrites = new Object();
 
     /**
      * @param onlyWriter whether this process is the only one writing the database (the embedded store, whose file is
@@ -63,9 +67,6 @@ public final class KeyedSagaStore implements SagaStore<Object> {
         this.associations = database.getCollection(ASSOCIATIONS_COLLECTION);
         this.serializer = serializer;
         this.onlyWriter = onlyWriter;
-        for (int stripe = 0; stripe < LOCK_STRIPES; stripe += 1) {
-            associationLocks[stripe] = new Object();
-        }
     }
 
     @Override
@@ -105,9 +106,7 @@ public final class KeyedSagaStore implements SagaStore<Object> {
     public void insertSaga(Class<?> sagaType, String sagaIdentifier, Object saga,
                            Set<AssociationValue> associationValues) {
         sagas.insertOne(documentOf(sagaIdentifier, saga, associationValues));
-        for (AssociationValue value : associationValues) {
-            associate(typeName(sagaType), value, sagaIdentifier);
-        }
+        associate(typeName(sagaType), associationValues, sagaIdentifier);
     }
 
     @Override
@@ -115,19 +114,13 @@ public final class KeyedSagaStore implements SagaStore<Object> {
                            AssociationValues associationValues) {
         sagas.replaceOne(Filters.eq(ID, sagaIdentifier),
                 documentOf(sagaIdentifier, saga, associationValues.asSet()));
-        for (AssociationValue added : associationValues.addedAssociations()) {
-            associate(typeName(sagaType), added, sagaIdentifier);
-        }
-        for (AssociationValue removed : associationValues.removedAssociations()) {
-            dissociate(typeName(sagaType), removed, sagaIdentifier);
-        }
+        associate(typeName(sagaType), associationValues.addedAssociations(), sagaIdentifier);
+        dissociate(typeName(sagaType), associationValues.removedAssociations(), sagaIdentifier);
     }
 
     @Override
     public void deleteSaga(Class<?> sagaType, String sagaIdentifier, Set<AssociationValue> associationValues) {
-        for (AssociationValue value : associationValues) {
-            dissociate(typeName(sagaType), value, sagaIdentifier);
-        }
+        dissociate(typeName(sagaType), associationValues, sagaIdentifier);
         sagas.deleteOne(Filters.eq(ID, sagaIdentifier));
     }
 
@@ -145,9 +138,7 @@ public final class KeyedSagaStore implements SagaStore<Object> {
             Document moved = new Document(old);
             moved.put(ID, entry.getSagaId());
             sagas.replaceOne(Filters.eq(ID, entry.getSagaId()), moved, new ReplaceOptions().upsert(true));
-            for (AssociationValue value : entry.getAssociationValues()) {
-                associate(old.getString(SAGA_TYPE), value, entry.getSagaId());
-            }
+            associate(old.getString(SAGA_TYPE), entry.getAssociationValues(), entry.getSagaId());
             sagas.deleteOne(Filters.eq(ID, old.get(ID)));
         }
         if (!earlier.isEmpty()) {
@@ -162,31 +153,56 @@ public final class KeyedSagaStore implements SagaStore<Object> {
         return document;
     }
 
-    private void associate(String sagaType, AssociationValue value, String sagaIdentifier) {
-        String id = associationId(sagaType, value);
-        synchronized (lockOf(id)) {
-            associations.updateOne(Filters.eq(ID, id), Updates.addToSet(SAGA_IDS, sagaIdentifier),
-                    new UpdateOptions().upsert(true));
+    /** One request for all the values: on the embedded store every write request waits for a commit of the file. */
+    private void associate(String sagaType, Collection<AssociationValue> values, String sagaIdentifier) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = values.stream()
+                .map(value -> (WriteModel<Document>) new UpdateOneModel<Document>(
+                        Filters.eq(ID, associationId(sagaType, value)), Updates.addToSet(SAGA_IDS, sagaIdentifier),
+                        new UpdateOptions().upsert(true)))
+                .toList();
+        synchronized (associationWrites) {
+            associations.bulkWrite(writes);
         }
     }
 
-    private void dissociate(String sagaType, AssociationValue value, String sagaIdentifier) {
-        String id = associationId(sagaType, value);
-        synchronized (lockOf(id)) {
-            Document left = associations.findOneAndUpdate(Filters.eq(ID, id), Updates.pull(SAGA_IDS, sagaIdentifier),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-            if (left == null || !left.getList(SAGA_IDS, String.class).isEmpty()) {
-                return;
+    private void dissociate(String sagaType, Collection<AssociationValue> values, String sagaIdentifier) {
+        if (values.isEmpty()) {
+            return;
+        }
+        List<String> ids = values.stream().map(value -> associationId(sagaType, value)).toList();
+        if (!onlyWriter) {
+            ids.forEach(id -> dissociateShared(id, sagaIdentifier));
+            return;
+        }
+        // This process alone writes the store, and only under this lock: what it reads stays true until it writes.
+        synchronized (associationWrites) {
+            List<WriteModel<Document>> writes = new ArrayList<>();
+            for (Document association : associations.find(Filters.in(ID, ids))) {
+                List<String> sagaIds = new ArrayList<>(association.getList(SAGA_IDS, String.class));
+                if (!sagaIds.remove(sagaIdentifier)) {
+                    continue;
+                }
+                Bson thisOne = Filters.eq(ID, association.get(ID));
+                writes.add(sagaIds.isEmpty()
+                        ? new DeleteOneModel<>(thisOne)
+                        : new UpdateOneModel<>(thisOne, Updates.pull(SAGA_IDS, sagaIdentifier)));
             }
-            Bson stillEmpty = onlyWriter
-                    ? Filters.eq(ID, id)
-                    : Filters.and(Filters.eq(ID, id), Filters.size(SAGA_IDS, 0));
-            associations.deleteOne(stillEmpty);
+            if (!writes.isEmpty()) {
+                associations.bulkWrite(writes);
+            }
         }
     }
 
-    private Object lockOf(String associationId) {
-        return associationLocks[Math.floorMod(associationId.hashCode(), LOCK_STRIPES)];
+    /** Other processes may add a saga meanwhile: the removal itself checks that the list is still empty. */
+    private void dissociateShared(String id, String sagaIdentifier) {
+        Document left = associations.findOneAndUpdate(Filters.eq(ID, id), Updates.pull(SAGA_IDS, sagaIdentifier),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (left != null && left.getList(SAGA_IDS, String.class).isEmpty()) {
+            associations.deleteOne(Filters.and(Filters.eq(ID, id), Filters.size(SAGA_IDS, 0)));
+        }
     }
 
     private String typeName(Class<?> sagaType) {
