@@ -98,12 +98,8 @@ public final class MobileApiBenchmark {
                 platformArguments.toArray(String[]::new));
         HeapSampler heap = new HeapSampler(platform.pid());
         try {
-            Map<String, GraphQlClient> clerks = new LinkedHashMap<>();
-            Map<String, GraphQlClient> approvers = new LinkedHashMap<>();
-            for (String bureau : BUREAUS) {
-                clerks.put(bureau, Phones.of(platform.baseUrl(), bureau + ".civil-servant"));
-                approvers.put(bureau, Phones.of(platform.baseUrl(), bureau + ".approver"));
-            }
+            Logins clerks = new Logins(platform.baseUrl(), "civil-servant");
+            Logins approvers = new Logins(platform.baseUrl(), "approver");
             heap.start();
             preload(clerks, preload);
             awaitPreloadRouted(approvers);
@@ -123,7 +119,7 @@ public final class MobileApiBenchmark {
             List<Long> mutations = latencies.get("mutation");
             List<Long> screens = latencies.get("screen query");
             latencies.clear();
-            GraphQlClient anyone = clerks.get("nanming");
+            GraphQlClient anyone = clerks.of("nanming");
             constantRate(rate, 10, i -> () -> {
                 GraphQlClient.Response answer = anyone.execute("query Trivial { __typename }");
                 return answer.status() == 200 && !answer.hasErrors();
@@ -142,7 +138,7 @@ public final class MobileApiBenchmark {
     }
 
     /** Places {@code perBureau} orders in every bureau, eight at a time, as fast as the platform takes them. */
-    private void preload(Map<String, GraphQlClient> clerks, int perBureau) throws InterruptedException {
+    private void preload(Logins clerks, int perBureau) throws InterruptedException {
         if (perBureau == 0) {
             return;
         }
@@ -150,15 +146,15 @@ public final class MobileApiBenchmark {
         AtomicInteger failed = new AtomicInteger();
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
         long began = System.nanoTime();
-        for (Map.Entry<String, GraphQlClient> clerk : clerks.entrySet()) {
+        for (String bureau : BUREAUS) {
             for (int i = 0; i < perBureau; i++) {
                 threads.submit(() -> {
-                    GraphQlClient.Response answer = order(clerk.getValue());
+                    GraphQlClient.Response answer = order(clerks.of(bureau));
                     if (answer.hasErrors()) {
                         failed.incrementAndGet();
                         refusals.merge(String.valueOf(answer.firstErrorCode()), 1, Integer::sum);
                     } else {
-                        lastPreloaded.put(clerk.getKey(), answer.data().at("/orderVehicle/order/id").asText());
+                        lastPreloaded.put(bureau, answer.data().at("/orderVehicle/order/id").asText());
                     }
                 });
             }
@@ -167,7 +163,7 @@ public final class MobileApiBenchmark {
         threads.awaitTermination(2, TimeUnit.HOURS);
         double took = (System.nanoTime() - began) / 1e9;
         System.out.printf("preloaded %,d orders (%d bureaus x %,d) in %.0f s: %.0f orders/s, %d refused %s%n",
-                perBureau * clerks.size(), clerks.size(), perBureau, took, perBureau * clerks.size() / took,
+                perBureau * BUREAUS.size(), BUREAUS.size(), perBureau, took, perBureau * BUREAUS.size() / took,
                 failed.get(), new TreeMap<>(refusals));
     }
 
@@ -175,12 +171,11 @@ public final class MobileApiBenchmark {
      * Waits until the approval process has routed the preload's orders, so that the run measures the rate asked for
      * and not the preload's backlog draining: the approval of each bureau's last acknowledged order must show.
      */
-    private void awaitPreloadRouted(Map<String, GraphQlClient> approvers) throws InterruptedException {
+    private void awaitPreloadRouted(Logins approvers) throws InterruptedException {
         long began = System.nanoTime();
         long deadline = began + Duration.ofMinutes(20).toNanos();
         for (Map.Entry<String, String> last : lastPreloaded.entrySet()) {
-            GraphQlClient approver = approvers.get(last.getKey());
-            while (!approver.execute(GraphQlClient.operation("Approval"), Map.of("id", "approval-" + last.getValue()))
+            while (!approvers.of(last.getKey()).execute(GraphQlClient.operation("Approval"), Map.of("id", "approval-" + last.getValue()))
                     .data().path("approval").isObject()) {
                 if (System.nanoTime() > deadline) {
                     System.out.println("the preload's approvals were not all routed after 20 minutes; "
@@ -210,14 +205,13 @@ public final class MobileApiBenchmark {
     }
 
     /** The app's mix at a constant rate for the time: orders, and the screens people look at. */
-    private double drive(Map<String, GraphQlClient> clerks, Map<String, GraphQlClient> approvers, int rate,
+    private double drive(Logins clerks, Logins approvers, int rate,
                          int seconds) throws InterruptedException {
-        List<String> bureaus = new ArrayList<>(clerks.keySet());
         ExecutorService probes = Executors.newFixedThreadPool(4);
         double took = constantRate(rate, seconds, i -> {
-            String bureau = bureaus.get(i % bureaus.size());
-            GraphQlClient clerk = clerks.get(bureau);
-            GraphQlClient approver = approvers.get(bureau);
+            String bureau = BUREAUS.get(i % BUREAUS.size());
+            GraphQlClient clerk = clerks.of(bureau);
+            GraphQlClient approver = approvers.of(bureau);
             if (isMutation(i)) {
                 return () -> {
                     GraphQlClient.Response answer = order(clerk);
@@ -275,6 +269,17 @@ public final class MobileApiBenchmark {
             }
         }
         lags.add(Duration.ofSeconds(30).toNanos());
+    }
+
+    /**
+     * One login of a role in every bureau, signed in through the real PKCE flow when first asked for and again
+     * whenever its token has aged ({@link Phones}): access tokens live 10 minutes, and a long preload, or the wait for
+     * its approvals, outlives them.
+     */
+    private record Logins(String baseUrl, String role) {
+        GraphQlClient of(String bureau) {
+            return Phones.of(baseUrl, bureau + "." + role);
+        }
     }
 
     /** A task of the load: answers whether it succeeded. */
