@@ -9,9 +9,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import org.h2.mvstore.MVMap;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * mongo-java-server's H2 backend with one change: unique indexes compare their keys with {@link IndexKeyType}.
+ * mongo-java-server's H2 backend with three changes: unique indexes compare their keys with {@link IndexKeyType}; the
+ * {@code _id} index also answers a look-up by {@code _id} with more conditions ({@link IdIndex}); and the list indexes
+ * of the phone's screens are kept in memory ({@link ListIndex}), where the library ignores them.
  * <p>
  * {@link H2Database} opens an index's map with H2's defaults. An MVStore hands out a map that is already open as it
  * is, so opening it first with the key type here makes the database use that type. The map's name follows
@@ -19,6 +22,13 @@ import java.util.List;
  * otherwise.
  */
 class EmbeddedH2Backend extends H2Backend {
+
+    /**
+     * The collections whose list indexes the embedded store keeps ({@link ListIndex}): the lists of the phone's
+     * screens, one entry in memory per document and index. Not every index: telemetry buckets, for one, would hold
+     * millions of entries for a field no query fixes.
+     */
+    static final Set<String> LISTED_COLLECTIONS = Set.of("vehicle_orders", "approval_requests", "service_requests");
 
     EmbeddedH2Backend(String storeFile) {
         super(storeFile);
@@ -45,7 +55,17 @@ class EmbeddedH2Backend extends H2Backend {
                                                         boolean sparse) {
             getMvStore().openMap(indexMapName(getDatabaseName(), collection, index),
                     new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
-            return super.openOrCreateUniqueIndex(collection, index, keys, sparse);
+            Index<Object> unique = super.openOrCreateUniqueIndex(collection, index, keys, sparse);
+            return IdIndex.extendsIndexOn(keys) ? new IdIndex<>(unique) : unique;
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collection, String index, List<IndexKey> keys,
+                                                           boolean sparse) {
+            if (LISTED_COLLECTIONS.contains(collection) && ListIndex.fits(keys)) {
+                return new ListIndex(index, keys);
+            }
+            return super.openOrCreateSecondaryIndex(collection, index, keys, sparse);
         }
     }
 }
