@@ -3,9 +3,7 @@ package cn.gov.jgsw.graphql.persisted;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
-import org.springframework.boot.autoconfigure.graphql.GraphQlSourceBuilderCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +15,9 @@ import java.util.function.Function;
  * parser and validator: under the mobile API benchmark those were 62 of 724 CPU samples of the platform, for the
  * same seventy documents over and over. Only the manifests' documents are kept, a set fixed at start; any other
  * document (GraphiQL in the demo profile) is parsed every time, and so is a document that fails validation.
+ * Given to graphql-java by {@link PersistedDocumentsConfiguration}.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 public class PersistedDocumentCache implements PreparsedDocumentProvider {
 
     private final PersistedOperations operations;
@@ -26,11 +25,6 @@ public class PersistedDocumentCache implements PreparsedDocumentProvider {
 
     public PersistedDocumentCache(PersistedOperations operations) {
         this.operations = operations;
-    }
-
-    @Bean
-    GraphQlSourceBuilderCustomizer persistedDocuments() {
-        return source -> source.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(this));
     }
 
     @Override

@@ -48,8 +48,7 @@ public class AxonStorageConfiguration {
                                           EventStoreProperties properties,
                                           ObjectProvider<EmbeddedMongoServer> embeddedStore) {
         StockEngineDataGuard.refuseStockEngineData(platformDatabase);
-        // The embedded store is this process's alone (its file is locked to it): one writer.
-        boolean onlyWriter = embeddedStore.getIfAvailable() != null;
+        boolean onlyWriter = isOnlyWriter(embeddedStore);
         EventLogStorageEngine engine = EventLogStorageEngine.builder()
                 .database(platformDatabase)
                 .clock(clock)
@@ -101,10 +100,14 @@ public class AxonStorageConfiguration {
      */
     @Bean
     SagaStore<Object> sagaStore(MongoDatabase platformDatabase, ObjectProvider<EmbeddedMongoServer> embeddedStore) {
-        boolean onlyWriter = embeddedStore.getIfAvailable() != null;
         KeyedSagaStore store = new KeyedSagaStore(platformDatabase, SAGA_COLLECTION,
-                AggregateStateSerializer.create(), onlyWriter);
+                AggregateStateSerializer.create(), isOnlyWriter(embeddedStore));
         store.moveSagasOfEarlierFormat();
         return store;
+    }
+
+    /** The embedded store is this process's alone (its file is locked to it): this process is its one writer. */
+    private static boolean isOnlyWriter(ObjectProvider<EmbeddedMongoServer> embeddedStore) {
+        return embeddedStore.getIfAvailable() != null;
     }
 }

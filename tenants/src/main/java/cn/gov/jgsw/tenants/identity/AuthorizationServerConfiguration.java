@@ -23,11 +23,8 @@ import cn.gov.jgsw.tenants.api.AccessTokenClaims;
 import cn.gov.jgsw.tenants.integration.IntegrationClientAuthentication;
 import cn.gov.jgsw.tenants.integration.IntegrationClientRegistry;
 import cn.gov.jgsw.tenants.integration.IntegrationClientSecrets;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
@@ -45,7 +42,6 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -158,11 +154,8 @@ public class AuthorizationServerConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(SigningKeys signingKeys, AuthorizationServerSettings settings) {
-        return TokenSignatures.decoder(signingKeys, new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(MOBILE_APP)),
-                new JwtClaimValidator<String>(AccessTokenClaims.TENANT, tenant -> tenant != null && !tenant.isBlank())));
+        return TokenSignatures.decoder(signingKeys, settings.getIssuer(), MOBILE_APP,
+                new JwtClaimValidator<String>(AccessTokenClaims.TENANT, tenant -> tenant != null && !tenant.isBlank()));
     }
 
     @Bean

@@ -10,10 +10,14 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.proc.JWSKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.security.Key;
@@ -47,9 +51,17 @@ public final class TokenSignatures implements JWSKeySelector<SecurityContext> {
 
     /**
      * A decoder of the platform's tokens: the signature is checked against the signing keys (once per token,
-     * {@link CheckedSignatures}), and the claims against {@code claims} at every request.
+     * {@link CheckedSignatures}); at every request, the lifetime, the issuer, the audience, and {@code more}.
+     *
+     * @param audience the audience a token must name: whom it was issued for
+     * @param more     what else the token's claims must satisfy
      */
-    public static JwtDecoder decoder(SigningKeys keys, OAuth2TokenValidator<Jwt> claims) {
+    public static JwtDecoder decoder(SigningKeys keys, String issuer, String audience,
+                                     OAuth2TokenValidator<Jwt> more) {
+        OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(issuer),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, named -> named != null && named.contains(audience)),
+                more);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new TokenSignatures(keys::verifying));
         // Spring's validators check the claims; Nimbus's own check would refuse what they are meant to report.

@@ -9,20 +9,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 
-import java.util.List;
 
 /**
  * The machine endpoints under {@code /integration}: bearer tokens of integration clients only, no session. A token must
@@ -67,11 +62,8 @@ public class IntegrationApiSecurityConfiguration {
     private static JwtDecoder integrationTokenDecoder(SigningKeys signingKeys,
                                                       AuthorizationServerSettings settings,
                                                       IntegrationClientRegistry registry) {
-        return TokenSignatures.decoder(signingKeys, new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(settings.getIssuer()),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                        audience -> audience != null && audience.contains(AccessTokenClaims.INTEGRATION_AUDIENCE)),
-                clientStillEnabled(registry)));
+        return TokenSignatures.decoder(signingKeys, settings.getIssuer(), AccessTokenClaims.INTEGRATION_AUDIENCE,
+                clientStillEnabled(registry));
     }
 
     private static OAuth2TokenValidator<Jwt> clientStillEnabled(IntegrationClientRegistry registry) {
