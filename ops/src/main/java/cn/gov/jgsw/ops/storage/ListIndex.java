@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * A list index of the embedded store (列表索引), kept in memory: where a collection's documents are, by the values of
- * the index's first two fields. The platform's list indexes start with the tenant and the person or status a screen
+ * A list index of the embedded store (列表索引), kept in memory: where a collection's documents are, by the values
+ * of the index's first two fields. The platform's list indexes start with the tenant and the person or status a screen
  * lists by ({@code {tenantId, requesterId, orderedAt, _id}}, {@code {tenantId, waiting, submittedAt}}), so a screen
  * reads the documents of that person or status, not the whole collection of every bureau.
  * <p>

@@ -194,7 +194,8 @@ public final class MobileApiBenchmark {
         long began = System.nanoTime();
         long deadline = began + Duration.ofMinutes(20).toNanos();
         for (Map.Entry<String, String> last : lastPreloaded.entrySet()) {
-            while (!approvers.of(last.getKey()).execute(GraphQlClient.operation("Approval"), Map.of("id", "approval-" + last.getValue()))
+            Map<String, Object> approval = Map.of("id", "approval-" + last.getValue());
+            while (!approvers.of(last.getKey()).execute(GraphQlClient.operation("Approval"), approval)
                     .data().path("approval").isObject()) {
                 if (System.nanoTime() > deadline) {
                     System.out.println("the preload's approvals were not all routed after 20 minutes; "
@@ -224,8 +225,7 @@ public final class MobileApiBenchmark {
     }
 
     /** The app's mix at a constant rate for the time: orders, and the screens people look at. */
-    private double drive(Logins clerks, Logins approvers, int rate,
-                         int seconds) throws InterruptedException {
+    private double drive(Logins clerks, Logins approvers, int rate, int seconds) throws InterruptedException {
         ExecutorService probes = Executors.newFixedThreadPool(4);
         double took = constantRate(rate, seconds, i -> {
             String bureau = BUREAUS.get(i % BUREAUS.size());

@@ -52,7 +52,8 @@ class IdIndexTest {
                         .append("state", "IN_PROGRESS"));
             }
 
-            long stolen = records.updateOne(Filters.and(Filters.eq("_id", "key-7"), Filters.eq("claimToken", "token-8")),
+            long stolen = records.updateOne(
+                    Filters.and(Filters.eq("_id", "key-7"), Filters.eq("claimToken", "token-8")),
                     Updates.set("state", "ANSWERED")).getModifiedCount();
             long own = records.updateOne(Filters.and(Filters.eq("_id", "key-7"), Filters.eq("claimToken", "token-7")),
                     Updates.set("state", "ANSWERED")).getModifiedCount();

@@ -60,7 +60,8 @@ public final class TokenSignatures implements JWSKeySelector<SecurityContext> {
                                      OAuth2TokenValidator<Jwt> more) {
         OAuth2TokenValidator<Jwt> claims = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, named -> named != null && named.contains(audience)),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        named -> named != null && named.contains(audience)),
                 more);
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new TokenSignatures(keys::verifying));
