@@ -1,6 +1,8 @@
 package cn.gov.jgsw.ops.storage;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * mongo-java-server's H2 backend with three changes: unique indexes compare their keys with {@link IndexKeyType}; the
  * {@code _id} index also answers a look-up by {@code _id} with more conditions ({@link IdIndex}); and the list indexes
- * of the phone's screens are kept in memory ({@link ListIndex}), where the library ignores them.
+ * of the phone's screens are kept in memory ({@link ListIndex}), where the library ignores them, and read in their
+ * order up to a screen's page ({@link ListedCollection}).
  * <p>
  * {@link H2Database} opens an index's map with H2's defaults. An MVStore hands out a map that is already open as it
  * is, so opening it first with the key type here makes the database use that type. The map's name follows
@@ -39,6 +42,16 @@ class EmbeddedH2Backend extends H2Backend {
         return database + "." + collection + "._index_" + index;
     }
 
+    /** The name {@link H2Database} gives the map of a collection's documents. */
+    static String documentsMapName(String namespace) {
+        return "databases." + namespace;
+    }
+
+    /** The name {@link H2Database} gives the map of a collection's own figures. */
+    static String metaMapName(String namespace) {
+        return "meta." + namespace;
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
@@ -48,6 +61,21 @@ class EmbeddedH2Backend extends H2Backend {
 
         Database(String databaseName) {
             super(databaseName, getMvStore(), getCursorRegistry());
+        }
+
+        /**
+         * A listed collection reads and writes the same maps as {@link H2Database} opens for it, under the same
+         * names; {@code EmbeddedH2BackendTest} fails if a new version of the library names them otherwise.
+         */
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            if (!LISTED_COLLECTIONS.contains(collection)) {
+                return super.openOrCreateCollection(collection, options);
+            }
+            String namespace = getFullCollectionNamespace(collection);
+            return new ListedCollection(this, collection, options,
+                    getMvStore().openMap(documentsMapName(namespace)), getMvStore().openMap(metaMapName(namespace)),
+                    cursorRegistry);
         }
 
         @Override

@@ -87,12 +87,39 @@ class EmbeddedH2BackendTest {
         });
     }
 
+    @Test
+    void aListedCollectionKeepsItsDocumentsWhereTheLibraryDoes(@TempDir Path data) {
+        String file = data.resolve("platform.mv").toString();
+        withServer(new H2Backend(file), "vehicle_orders", orders -> {
+            for (int i = 0; i < 30; i++) {
+                orders.insertOne(new Document("_id", "order-" + i).append("tenantId", "bureau-" + (i % 3)));
+            }
+        });
+
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        withServer(reopened, "vehicle_orders", orders -> {
+            assertThat(reopened.getMvStore().hasMap(EmbeddedH2Backend.documentsMapName("jgsw.vehicle_orders")))
+                    .isTrue();
+            assertThat(reopened.getMvStore().hasMap(EmbeddedH2Backend.metaMapName("jgsw.vehicle_orders"))).isTrue();
+            assertThat(orders.countDocuments()).isEqualTo(30);
+            assertThat(orders.find(eq("_id", "order-7")).first()).containsEntry("tenantId", "bureau-1");
+            orders.insertOne(new Document("_id", "order-new").append("tenantId", "bureau-0"));
+        });
+
+        withServer(new H2Backend(file), "vehicle_orders",
+                orders -> assertThat(orders.countDocuments()).isEqualTo(31));
+    }
+
     private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> use) {
+        withServer(backend, "orders", use);
+    }
+
+    private static void withServer(H2Backend backend, String collection, Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
         try (MongoClient client = MongoClients.create(
                 "mongodb://" + address.getHostString() + ":" + address.getPort())) {
-            use.accept(client.getDatabase("jgsw").getCollection("orders"));
+            use.accept(client.getDatabase("jgsw").getCollection(collection));
         } finally {
             server.shutdown();
         }

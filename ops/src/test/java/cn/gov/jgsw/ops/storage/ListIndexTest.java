@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.storage;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -9,11 +10,14 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -21,9 +25,10 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The list indexes the embedded store keeps in memory ({@link ListIndex}): which queries they answer, and, through
- * the real driver on the embedded store, that lists read through them hold exactly the documents a full read finds,
- * after updates, removals and a restart.
+ * The list indexes the embedded store keeps in memory ({@link ListIndex}): which queries they answer, in which order
+ * they hold a list, and, through the real driver on the embedded store, that lists and pages read through them
+ * ({@link ListedCollection}) hold exactly the documents a full read finds, in the same order, after updates, removals
+ * and a restart.
  */
 class ListIndexTest {
 
@@ -66,6 +71,70 @@ class ListIndexTest {
         assertThat(index.getCount()).isEqualTo(1);
     }
 
+    @Test
+    void holdsEachListInTheIndexOrderAndAnswersThatOrderItsReverseOrAPrefixOfThem() {
+        ListIndex index = new ListIndex("placed", List.of(new IndexKey("tenantId", true),
+                new IndexKey("requesterId", true), new IndexKey("orderedAt", false), new IndexKey("_id", false)));
+        for (int i = 0; i < 6; i++) {
+            index.add(query(Map.of("_id", "order-" + i, "tenantId", "bureau-a", "requesterId", "clerk-" + (i % 2),
+                    "orderedAt", i / 2)), "order-" + i, null);
+        }
+        de.bwaldvogel.mongo.bson.Document clerk0 = query(Map.of("tenantId", "bureau-a", "requesterId", "clerk-0"));
+
+        assertThat(index.positionsInOrder(clerk0, order("orderedAt", -1, "_id", -1)))
+                .containsExactly("order-4", "order-2", "order-0");
+        assertThat(index.positionsInOrder(clerk0, order("orderedAt", 1, "_id", 1)))
+                .containsExactly("order-0", "order-2", "order-4");
+        assertThat(index.positionsInOrder(clerk0, order("orderedAt", -1))).containsExactly("order-4", "order-2",
+                "order-0");
+        assertThat(index.positionsInOrder(query(Map.of("tenantId", "bureau-a", "requesterId", "nobody")),
+                order("orderedAt", -1))).isEmpty();
+
+        assertThat(index.positionsInOrder(clerk0, order("orderedAt", -1, "_id", 1))).as("mixed").isNull();
+        assertThat(index.positionsInOrder(clerk0, order("_id", -1))).as("not from the first").isNull();
+        assertThat(index.positionsInOrder(clerk0, order("requesterId", 1))).as("a list field").isNull();
+        assertThat(index.positionsInOrder(clerk0, new de.bwaldvogel.mongo.bson.Document())).as("no order").isNull();
+        assertThat(index.positionsInOrder(clerk0, null)).as("no order").isNull();
+        assertThat(index.positionsInOrder(query(Map.of("tenantId", "bureau-a")), order("orderedAt", -1)))
+                .as("no list").isNull();
+    }
+
+    @Test
+    void withoutIdAmongItsFieldsEqualValuesFollowTheIdInTheDirectionOfTheLastField() {
+        ListIndex index = new ListIndex("inbox", INBOX);
+        for (int i = 0; i < 4; i++) {
+            index.add(approval("approval-" + i, List.of("user-1")).append("submittedAt", i / 2), "approval-" + i,
+                    null);
+        }
+        assertThat(index.positionsInOrder(inboxOf("user-1"), order("submittedAt", -1, "_id", -1)))
+                .containsExactly("approval-3", "approval-2", "approval-1", "approval-0");
+        assertThat(index.positionsInOrder(inboxOf("user-1"), order("submittedAt", 1, "_id", 1)))
+                .containsExactly("approval-0", "approval-1", "approval-2", "approval-3");
+    }
+
+    @Test
+    void aDocumentComesOnceWhereAnArrayAmongTheOrderingFieldsListsItMoreThanOnce() {
+        ListIndex index = new ListIndex("slots", List.of(new IndexKey("tenantId", true), new IndexKey("kind", true),
+                new IndexKey("slots", true)));
+        index.add(query(Map.of("_id", "a", "tenantId", "t", "kind", "room", "slots", List.of(5, 1))), "a", null);
+        index.add(query(Map.of("_id", "b", "tenantId", "t", "kind", "room", "slots", List.of(3))), "b", null);
+        de.bwaldvogel.mongo.bson.Document rooms = query(Map.of("tenantId", "t", "kind", "room"));
+
+        // As MongoDB sorts by an array: ascending by its least element, descending by its greatest.
+        assertThat(index.positionsInOrder(rooms, order("slots", 1))).containsExactly("a", "b");
+        assertThat(index.positionsInOrder(rooms, order("slots", -1))).containsExactly("a", "b");
+        assertThat(index.getPositions(rooms)).containsExactly("a", "b");
+        assertThat(index.getCount()).isEqualTo(3);
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document order(Object... fieldsAndDirections) {
+        de.bwaldvogel.mongo.bson.Document order = new de.bwaldvogel.mongo.bson.Document();
+        for (int i = 0; i < fieldsAndDirections.length; i += 2) {
+            order.append((String) fieldsAndDirections[i], fieldsAndDirections[i + 1]);
+        }
+        return order;
+    }
+
     private static de.bwaldvogel.mongo.bson.Document approval(String id, List<String> waiting) {
         return query(Map.of("_id", id, "tenantId", "bureau-a", "waiting", waiting, "submittedAt", 1));
     }
@@ -93,7 +162,7 @@ class ListIndexTest {
                 inbox.insertOne(new Document("_id", "approval-" + i)
                         .append("tenantId", "bureau-" + (i % 3))
                         .append("waiting", List.of("user-" + (i % 4), "user-" + (i % 5)))
-                        .append("submittedAt", i));
+                        .append("submittedAt", i / 4));
             }
             assertListsAsAFullRead(inbox);
 
@@ -101,16 +170,22 @@ class ListIndexTest {
             inbox.updateMany(Filters.eq("tenantId", "bureau-1"), Updates.pull("waiting", "user-1"));
             inbox.deleteOne(Filters.eq("_id", "approval-4"));
             inbox.replaceOne(Filters.eq("_id", "approval-5"), new Document("_id", "approval-5")
-                    .append("tenantId", "bureau-2").append("waiting", List.of()).append("submittedAt", 5));
+                    .append("tenantId", "bureau-2").append("waiting", List.of()).append("submittedAt", 1));
             assertListsAsAFullRead(inbox);
-            assertThat(list(inbox, "bureau-0", "user-9")).containsExactly("approval-0");
+            assertThat(ids(inbox.find(Filters.and(Filters.eq("tenantId", "bureau-0"), Filters.eq("waiting", "user-9")))))
+                    .containsExactly("approval-0");
         });
         withStore(data, this::assertListsAsAFullRead);
     }
 
-    /** Every list of every tenant and person, read through the index, against the same filter applied in Java. */
+    /**
+     * Every list of every tenant and person, and pages of it in both directions and after a position, read through
+     * the index, against the same filter, order and page applied in Java.
+     */
     private void assertListsAsAFullRead(MongoCollection<Document> inbox) {
         List<Document> all = inbox.find().into(new ArrayList<>());
+        Comparator<Document> newestFirst = Comparator.<Document>comparingInt(d -> d.getInteger("submittedAt"))
+                .thenComparing(d -> d.getString("_id")).reversed();
         for (int tenant = 0; tenant < 3; tenant++) {
             for (int user = 0; user < 10; user++) {
                 String tenantId = "bureau-" + tenant;
@@ -118,19 +193,35 @@ class ListIndexTest {
                 List<String> expected = all.stream()
                         .filter(document -> document.getString("tenantId").equals(tenantId)
                                 && document.getList("waiting", String.class).contains(userId))
-                        .sorted((a, b) -> Integer.compare(b.getInteger("submittedAt"), a.getInteger("submittedAt")))
+                        .sorted(newestFirst)
                         .map(document -> document.getString("_id"))
                         .toList();
-                assertThat(list(inbox, tenantId, userId)).as("%s %s", tenantId, userId).isEqualTo(expected);
+                String list = tenantId + " " + userId;
+                Bson inList = Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("waiting", userId));
+                assertThat(ids(inbox.find(inList).sort(Sorts.descending("submittedAt", "_id")))).as(list)
+                        .isEqualTo(expected);
+                assertThat(ids(inbox.find(inList).sort(Sorts.descending("submittedAt", "_id")).skip(1).limit(2)))
+                        .as("a page of " + list).isEqualTo(expected.stream().skip(1).limit(2).toList());
+                assertThat(ids(inbox.find(inList).sort(Sorts.ascending("submittedAt", "_id")).limit(3)))
+                        .as("the oldest of " + list).isEqualTo(oldestFirst(expected).stream().limit(3).toList());
+                assertThat(ids(inbox.find(Filters.and(inList, Filters.lt("submittedAt", 7)))
+                        .sort(Sorts.descending("submittedAt", "_id")).limit(2)))
+                        .as("a page of %s after a position", list).isEqualTo(expected.stream()
+                                .filter(id -> all.stream().anyMatch(d -> d.getString("_id").equals(id)
+                                        && d.getInteger("submittedAt") < 7))
+                                .limit(2).toList());
             }
         }
     }
 
-    private static List<String> list(MongoCollection<Document> inbox, String tenantId, String userId) {
-        return inbox.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.eq("waiting", userId)))
-                .sort(Sorts.descending("submittedAt"))
-                .map(document -> document.getString("_id"))
-                .into(new ArrayList<>());
+    private static List<String> oldestFirst(List<String> newestFirst) {
+        List<String> reversed = new ArrayList<>(newestFirst);
+        Collections.reverse(reversed);
+        return reversed;
+    }
+
+    private static List<String> ids(FindIterable<Document> found) {
+        return found.map(document -> document.getString("_id")).into(new ArrayList<>());
     }
 
     private static void withStore(Path data, Consumer<MongoCollection<Document>> work) {
