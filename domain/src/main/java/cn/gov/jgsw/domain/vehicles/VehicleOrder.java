@@ -24,6 +24,7 @@ import cn.gov.jgsw.domain.vehicles.api.TripRefuelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.TripStartedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
@@ -183,8 +184,9 @@ public class VehicleOrder {
             throw refused(VehicleErrorCode.NOT_THE_REQUESTER, "cancel by " + command.userId());
         }
         requireStatus(CANCELLABLE, "cancel");
+        String openApprovalId = status == AWAITING_APPROVAL ? VehicleOrderApprovalIds.of(orderId, submissions) : null;
         apply(new VehicleOrderCancelledEvent(orderId, tenantId, command.userId(),
-                optionalText(command.reason(), LONGEST_PURPOSE, "reason")));
+                optionalText(command.reason(), LONGEST_PURPOSE, "reason"), openApprovalId));
         return getVersion();
     }
 

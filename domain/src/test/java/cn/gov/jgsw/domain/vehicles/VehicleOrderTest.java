@@ -21,6 +21,7 @@ import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCancelledEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderCompletedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderDispatchedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderRejectedEvent;
+import cn.gov.jgsw.domain.vehicles.api.VehicleOrderApprovalIds;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderResubmittedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderReturnedEvent;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
@@ -238,7 +239,8 @@ class VehicleOrderTest {
     void theRequesterCancelsBeforeApproval() {
         fixture.given(ordered())
                 .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, "会议取消"))
-                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, "会议取消"))
+                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, "会议取消",
+                        VehicleOrderApprovalIds.of(ORDER, 1)))
                 .expectResultMessagePayload(1L);
     }
 
@@ -246,7 +248,7 @@ class VehicleOrderTest {
     void theRequesterCancelsAnApprovedOrder() {
         fixture.given(ordered(), approved())
                 .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
-                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null));
+                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null, null));
     }
 
     @Test
@@ -289,7 +291,8 @@ class VehicleOrderTest {
 
     @Test
     void approvingACancelledOrderIsRefused() {
-        fixture.given(ordered(), new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null))
+        fixture.given(ordered(), new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null,
+                        VehicleOrderApprovalIds.of(ORDER, 1)))
                 .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
                 .expectNoEvents().expectException(refusedWith(VehicleErrorCode.INVALID_ORDER_TRANSITION));
     }
@@ -365,6 +368,11 @@ class VehicleOrderTest {
         fixture.given(ordered(), returned(), resubmitted)
                 .when(new ApproveVehicleOrderCommand(ORDER, NANMING, APPROVER, null))
                 .expectEvents(new VehicleOrderApprovedEvent(ORDER, NANMING, APPROVER, null));
+        // The approval withdrawn with the order is the second submission's.
+        fixture.given(ordered(), returned(), resubmitted)
+                .when(new CancelVehicleOrderCommand(ORDER, NANMING, CLERK, null))
+                .expectEvents(new VehicleOrderCancelledEvent(ORDER, NANMING, CLERK, null,
+                        VehicleOrderApprovalIds.of(ORDER, 2)));
         fixture.given(ordered(), returned(), resubmitted, returned())
                 .when(resubmit(CLERK, afternoon, 2))
                 .expectEvents(new VehicleOrderResubmittedEvent(ORDER, NANMING, CLERK, 3, "参加会议（下午）", "区政府",

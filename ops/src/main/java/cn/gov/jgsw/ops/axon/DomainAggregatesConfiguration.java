@@ -48,9 +48,21 @@ import java.util.function.Function;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainAggregatesConfiguration {
 
-    /** The process managers (sagas); each has its own event processor, named by Axon after the saga. */
-    static final List<Class<?>> PROCESSES = List.of(VehicleOrderApprovalProcess.class,
-            ServiceCostApprovalProcess.class);
+    /** The process managers kept as sagas; each has its own event processor, named by Axon after the saga. */
+    static final List<Class<?>> SAGAS = List.of(ServiceCostApprovalProcess.class);
+
+    /**
+     * The vehicle orders' approval process, which keeps no state (ADR 0018), under the name of the processor it had
+     * as a saga: the processor's position in the event stream is kept under that name, so it carries on from there.
+     */
+    static final String ORDER_APPROVAL_PROCESSOR = processorOf(VehicleOrderApprovalProcess.class);
+
+    /**
+     * Two threads route orders, each for the orders and approvals of its half of the stream: each waits for its own
+     * commits, and the store's group commit lets the two share them (ADR 0018). Axon fixes the count when it first
+     * writes the processor's positions; a store that had the saga keeps its one segment until it is split.
+     */
+    static final int ORDER_APPROVAL_SEGMENTS = 2;
 
     private static final List<Class<?>> AGGREGATES =
             List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
@@ -73,12 +85,17 @@ public class DomainAggregatesConfiguration {
             configurer.configureAggregate(SensitiveRead.class);
             configurer.configureAggregate(ChildTreeHeadWitness.class);
             // A process added to a running platform takes up what happens from then on, not the stream's past:
-            // orders placed before approvals existed are not routed again.
-            configurer.eventProcessing(processing -> PROCESSES.forEach(process -> processing
-                    .registerSaga(process)
-                    .registerTrackingEventProcessorConfiguration(processorOf(process), configuration ->
-                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                    .andInitialTrackingToken(StreamableMessageSource::createHeadToken))));
+            // orders placed before approvals existed are not routed again. One event per unit of work: a batch's
+            // commit would hold several bureaus' events, which the event store refuses (ADR 0015).
+            configurer.eventProcessing(processing -> {
+                SAGAS.forEach(saga -> processing.registerSaga(saga)
+                        .registerTrackingEventProcessorConfiguration(processorOf(saga), c -> processFromNow(1)));
+                processing.registerEventHandler(c -> new VehicleOrderApprovalProcess(c.commandGateway()))
+                        .assignHandlerTypesMatching(ORDER_APPROVAL_PROCESSOR,
+                                type -> type == VehicleOrderApprovalProcess.class)
+                        .registerTrackingEventProcessorConfiguration(ORDER_APPROVAL_PROCESSOR,
+                                c -> processFromNow(ORDER_APPROVAL_SEGMENTS));
+            });
             configurer.registerCommandHandler(configuration -> new VehicleDispatching(
                     configuration.repository(VehicleOrder.class),
                     configuration.repository(Vehicle.class),
@@ -89,7 +106,12 @@ public class DomainAggregatesConfiguration {
         };
     }
 
-    /** Axon's name for a process's event processor: the saga's simple name and {@code Processor}. */
+    private static TrackingEventProcessorConfiguration processFromNow(int segments) {
+        return TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)
+                .andInitialTrackingToken(StreamableMessageSource::createHeadToken);
+    }
+
+    /** Axon's name for a saga's event processor: the saga's simple name and {@code Processor}. */
     static String processorOf(Class<?> process) {
         return process.getSimpleName() + "Processor";
     }

@@ -7,9 +7,12 @@ package cn.gov.jgsw.domain.vehicles.api;
  * @param tenantId the bureau, from the caller's token
  * @param cancelledBy who cancelled
  * @param reason why, or null
+ * @param openApprovalId the approval the order was still waiting for, which is withdrawn with it; null if the order
+ *                       was no longer waiting, and in events recorded before this field existed (2026-11-27)
  */
 public record VehicleOrderCancelledEvent(String orderId,
                                          String tenantId,
                                          String cancelledBy,
-                                         String reason) {
+                                         String reason,
+                                         String openApprovalId) {
 }
