@@ -79,7 +79,8 @@ public class AxonStorageConfiguration {
     /**
      * On the embedded store, every run of the platform claims the tokens under one name: the store file is locked to
      * one process, so the claims a killed run left are this run's own, and its processors resume at once instead of
-     * waiting for those claims to time out (Axon's default owner, the process id, changes at every start).
+     * waiting for those claims to time out (Axon's default owner, the process id, changes at every start). Tokens are
+     * written after the events their unit of work appended ({@link TokenAfterEventsStore}).
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer,
@@ -91,7 +92,7 @@ public class AxonStorageConfiguration {
         if (embedded != null) {
             tokenStore.nodeId("embedded " + embedded.storeFile().toAbsolutePath());
         }
-        return tokenStore.build();
+        return new TokenAfterEventsStore(tokenStore.build());
     }
 
     /**

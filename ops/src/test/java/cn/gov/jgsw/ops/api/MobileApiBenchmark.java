@@ -76,6 +76,7 @@ public final class MobileApiBenchmark {
         int rate = 100;
         int seconds = 60;
         int preload = 1000;
+        String platformHeap = "1g";
         List<String> platformArguments = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -83,18 +84,20 @@ public final class MobileApiBenchmark {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--preload" -> preload = Integer.parseInt(args[i + 1]);
+                case "--platform-heap" -> platformHeap = args[i + 1];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new MobileApiBenchmark().run(rate, seconds, preload, platformArguments);
+        new MobileApiBenchmark().run(rate, seconds, preload, platformHeap, platformArguments);
         System.exit(0);
     }
 
-    private void run(int rate, int seconds, int preload, List<String> platformArguments) throws Exception {
+    private void run(int rate, int seconds, int preload, String platformHeap, List<String> platformArguments)
+            throws Exception {
         System.out.printf("machine: %d cores; load generator and platform share them%n",
                 Runtime.getRuntime().availableProcessors());
         Path data = Files.createTempDirectory("jgsw-api-bench-");
-        PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), "1g",
+        PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), platformHeap,
                 platformArguments.toArray(String[]::new));
         HeapSampler heap = new HeapSampler(platform.pid());
         try {
@@ -113,8 +116,8 @@ public final class MobileApiBenchmark {
                     + "queries (MyVehicleOrders, PendingApprovals, VehicleOrder, Me)%n", rate, seconds,
                     MUTATION_SHARE * 100);
             report(drive(clerks, approvers, rate, seconds));
-            System.out.printf("platform heap: peak used %d MiB during the measured run (max heap 1 GiB)%n",
-                    heap.peakMiB());
+            System.out.printf("platform heap: peak used %d MiB during the measured run (-Xmx%s)%n",
+                    heap.peakMiB(), platformHeap);
 
             List<Long> mutations = latencies.get("mutation");
             List<Long> screens = latencies.get("screen query");

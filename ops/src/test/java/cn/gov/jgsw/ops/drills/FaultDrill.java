@@ -1,5 +1,7 @@
 package cn.gov.jgsw.ops.drills;
 
+import cn.gov.jgsw.domain.approvals.api.ApprovalRequestSubmittedEvent;
+import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.ops.support.GraphQlClient;
@@ -11,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import org.awaitility.core.ConditionTimeoutException;
 import org.bson.Document;
 
 import java.io.PrintStream;
@@ -30,7 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,6 +53,8 @@ import static org.awaitility.Awaitility.await;
  *     <li>every order is sent again with its idempotency key: an acknowledged one must answer the same order, one
  *     whose answer was lost must be placed now or answer the order placed before the kill;</li>
  *     <li>in the stored event log, every order exists exactly once (one {@link VehicleOrderedEvent} per order);</li>
+ *     <li>the approval process, killed along with the rest, has routed every order to its approvers exactly once
+ *     (one {@link ApprovalRequestSubmittedEvent} per order);</li>
  *     <li>the vehicle-order read model, built across the kills, must equal what a full replay of the log builds:
  *     its documents' checksum before and after the replay.</li>
  * </ol>
@@ -70,7 +77,7 @@ public final class FaultDrill {
 
     /** What the drill found; {@code violations} empty when every check held. */
     public record Report(int kills, int attempts, int acknowledged, int lostAnswers, int ordersInLog,
-                         String readModelChecksum, String replayChecksum, List<String> violations,
+                         int ordersRouted, String readModelChecksum, String replayChecksum, List<String> violations,
                          List<String> stuckKeys) {
     }
 
@@ -108,12 +115,15 @@ public final class FaultDrill {
         out.printf("resending all %d orders with their keys%n", attempts.size());
         Map<String, String> orderOfPurpose = resendEverything(platform, attempts, violations);
         awaitVisible(platform);
+        List<String> unseenApprovals = awaitRouted(platform);
         platform.stop();
         out.println("resent and visible; counting the log and replaying the read model");
 
         Map<String, Long> inLog = new TreeMap<>();
+        Map<String, Long> routings = new TreeMap<>();
         String readModel = inStore(database -> {
             inLog.putAll(ordersInLog(database));
+            routings.putAll(routingsInLog(database));
             if (!stuckKeys.isEmpty()) {
                 printUnansweredClaims(database);
             }
@@ -134,6 +144,15 @@ public final class FaultDrill {
             }
         });
 
+        clerkOfOrder.keySet().forEach(orderId -> {
+            long routed = routings.getOrDefault(orderId, 0L);
+            if (routed != 1) {
+                violations.add("order " + orderId + " was routed to its approvers " + routed + " times");
+            } else if (unseenApprovals.contains(orderId)) {
+                violations.add("order " + orderId + " was routed, but its approval did not show to its clerk");
+            }
+        });
+
         inStore(FaultDrill::forgetTheReadModel);
         platform = PlatformProcess.start(data, port, "768m");
         awaitVisible(platform);
@@ -143,7 +162,8 @@ public final class FaultDrill {
             violations.add("the read model differs from its full replay: " + readModel + " against " + replayed);
         }
         int acknowledged = (int) attempts.stream().filter(attempt -> attempt.acknowledgedOrderId() != null).count();
-        return new Report(kills, attempts.size(), acknowledged, attempts.size() - acknowledged, inLog.size(),
+        int routed = (int) clerkOfOrder.keySet().stream().filter(orderId -> routings.getOrDefault(orderId, 0L) == 1L).count();
+        return new Report(kills, attempts.size(), acknowledged, attempts.size() - acknowledged, inLog.size(), routed,
                 readModel, replayed, violations, List.copyOf(stuckKeys));
     }
 
@@ -247,6 +267,29 @@ public final class FaultDrill {
         });
     }
 
+    /**
+     * Waits until every order's approval can be read by its clerk: the approval process has routed them all, across
+     * the kills, and the approvals read model has them. Returns the orders whose approval did not show in time; the
+     * log tells whether they were routed.
+     */
+    private List<String> awaitRouted(PlatformProcess platform) {
+        String query = GraphQlClient.operation("Approval");
+        Set<String> waiting = new TreeSet<>(clerkOfOrder.keySet());
+        try {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                waiting.removeIf(orderId -> {
+                    String approvalId = VehicleOrderApprovalProcess.approvalIdOf(orderId);
+                    return approvalId.equals(Phones.of(platform.baseUrl(), clerkOfOrder.get(orderId))
+                            .execute(query, Map.of("id", approvalId)).data().at("/approval/id").asText());
+                });
+                return waiting.isEmpty();
+            });
+        } catch (ConditionTimeoutException notShown) {
+            out.printf("approvals not shown after two minutes: %s%n", waiting);
+        }
+        return List.copyOf(waiting);
+    }
+
     private interface StoreWork<T> {
         T on(MongoDatabase database) throws Exception;
     }
@@ -268,6 +311,17 @@ public final class FaultDrill {
             if (purpose != null && purpose.startsWith(DRILL)) {
                 found.merge(purpose, 1L, Long::sum);
             }
+        }
+        return found;
+    }
+
+    /** How many times each order was routed to its approvers, by order, from the event log. */
+    private static Map<String, Long> routingsInLog(MongoDatabase database) {
+        Map<String, Long> found = new TreeMap<>();
+        for (Document event : database.getCollection("event_log").find(Filters.and(
+                Filters.eq("payloadType", ApprovalRequestSubmittedEvent.class.getName()),
+                Filters.ne("tombstone", true)))) {
+            found.merge(event.get("payload", Document.class).getString("subjectId"), 1L, Long::sum);
         }
         return found;
     }
@@ -313,8 +367,10 @@ public final class FaultDrill {
     /** The drill's figures and verdict, as printed. */
     public static String summary(Report report) {
         return String.format("fault drill: %d hard kills; %d orders sent, %d acknowledged, %d answers lost; "
-                        + "%d orders in the log; read model %s, after full replay %s; %s", report.kills(),
+                        + "%d orders in the log, %d routed to their approvers once; read model %s, after full replay "
+                        + "%s; %s", report.kills(),
                 report.attempts(), report.acknowledged(), report.lostAnswers(), report.ordersInLog(),
+                report.ordersRouted(),
                 report.readModelChecksum(), report.replayChecksum(),
                 report.violations().isEmpty() ? "every check held" : report.violations().size() + " violations: "
                         + report.violations())

@@ -36,5 +36,6 @@ class FaultDrillIT {
         assertThat(report.kills()).isEqualTo(3);
         assertThat(report.acknowledged()).as("orders acknowledged under load").isPositive();
         assertThat(report.ordersInLog()).isEqualTo(report.attempts());
+        assertThat(report.ordersRouted()).as("orders routed to their approvers once").isEqualTo(report.attempts());
     }
 }

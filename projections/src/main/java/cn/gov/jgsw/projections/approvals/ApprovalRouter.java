@@ -10,6 +10,7 @@ import cn.gov.jgsw.projections.workcalendar.api.FindWorkCalendarsQuery;
 import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +30,26 @@ public class ApprovalRouter {
 
     private final QueryGateway queries;
     private final CommandGateway commands;
+    private final EventStore eventStore;
 
-    public ApprovalRouter(QueryGateway queries, CommandGateway commands) {
+    public ApprovalRouter(QueryGateway queries, CommandGateway commands, EventStore eventStore) {
         this.queries = queries;
         this.commands = commands;
+        this.eventStore = eventStore;
     }
 
+    /**
+     * Routes the subject, unless its approval exists: a process handles an event again when it was killed after the
+     * approval was stored but before its position was (ADR 0019), and routing again would fail its whole unit of work
+     * on the approval's taken identifier, over and over.
+     */
     @CommandHandler
     void handle(RouteApprovalCommand command) {
+        if (eventStore.lastSequenceNumberFor(command.approvalId()).isPresent()) {
+            log.info("{} {} of {} was routed before as {}; not again", command.subjectType(), command.subjectId(),
+                    command.tenantId(), command.approvalId());
+            return;
+        }
         WorkCalendarsView calendars = queries.query(new FindWorkCalendarsQuery(command.tenantId()),
                 WorkCalendarsView.class).join();
         Set<String> conditions = ApprovalConditions.of(command.plannedStart(), command.plannedEnd(),
