@@ -83,7 +83,8 @@ class TokenAfterEventsStoreTest {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder().storageEngine(engine).build();
         SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
         commandBus.subscribe(Route.class.getName(), command -> {
-            eventStore.publish(GenericEventMessage.asEventMessage(new Routed(((Route) command.getPayload()).orderId())));
+            Route route = (Route) command.getPayload();
+            eventStore.publish(GenericEventMessage.asEventMessage(new Routed(route.orderId())));
             return null;
         });
         TokenStore positions = tokenStoreOf.apply(new InMemoryTokenStore() {

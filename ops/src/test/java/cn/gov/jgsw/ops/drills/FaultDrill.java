@@ -90,6 +90,7 @@ public final class FaultDrill {
     private final AtomicInteger sequence = new AtomicInteger();
     private final Map<String, String> clerkOfOrder = new TreeMap<>();
     private final List<String> stuckKeys = new ArrayList<>();
+    private PlatformProcess running;
 
     public FaultDrill(Path data, int kills, Duration longestLoad, long seed, PrintStream out) {
         this.data = data;
@@ -100,8 +101,19 @@ public final class FaultDrill {
     }
 
     public Report run() throws Exception {
+        try {
+            return drill();
+        } finally {
+            // A drill that fails half-way must not leave its platform running for the rest of the suite.
+            if (running != null) {
+                running.kill();
+            }
+        }
+    }
+
+    private Report drill() throws Exception {
         List<Attempt> attempts = new ArrayList<>();
-        PlatformProcess platform = PlatformProcess.start(data, port, "768m");
+        PlatformProcess platform = start();
         for (int round = 1; round <= kills; round++) {
             Duration loadFor = Duration.ofMillis(300 + random.nextInt((int) longestLoad.toMillis()));
             List<Attempt> ofRound = loadUntilKilled(platform, loadFor);
@@ -109,7 +121,7 @@ public final class FaultDrill {
             out.printf("kill %d of %d after %d ms of load: %d orders sent, %d acknowledged%n", round, kills,
                     loadFor.toMillis(), ofRound.size(),
                     ofRound.stream().filter(attempt -> attempt.acknowledgedOrderId() != null).count());
-            platform = PlatformProcess.start(data, port, "768m");
+            platform = start();
         }
         List<String> violations = new ArrayList<>();
         out.printf("resending all %d orders with their keys%n", attempts.size());
@@ -154,7 +166,7 @@ public final class FaultDrill {
         });
 
         inStore(FaultDrill::forgetTheReadModel);
-        platform = PlatformProcess.start(data, port, "768m");
+        platform = start();
         awaitVisible(platform);
         platform.stop();
         String replayed = inStore(FaultDrill::readModelChecksum);
@@ -162,9 +174,15 @@ public final class FaultDrill {
             violations.add("the read model differs from its full replay: " + readModel + " against " + replayed);
         }
         int acknowledged = (int) attempts.stream().filter(attempt -> attempt.acknowledgedOrderId() != null).count();
-        int routed = (int) clerkOfOrder.keySet().stream().filter(orderId -> routings.getOrDefault(orderId, 0L) == 1L).count();
+        int routed = (int) clerkOfOrder.keySet().stream()
+                .filter(orderId -> routings.getOrDefault(orderId, 0L) == 1L).count();
         return new Report(kills, attempts.size(), acknowledged, attempts.size() - acknowledged, inLog.size(), routed,
                 readModel, replayed, violations, List.copyOf(stuckKeys));
+    }
+
+    private PlatformProcess start() {
+        running = PlatformProcess.start(data, port, "768m");
+        return running;
     }
 
     /** Senders order cars until the platform is killed, {@code loadFor} after they began. */

@@ -172,8 +172,8 @@ class ListIndexTest {
             inbox.replaceOne(Filters.eq("_id", "approval-5"), new Document("_id", "approval-5")
                     .append("tenantId", "bureau-2").append("waiting", List.of()).append("submittedAt", 1));
             assertListsAsAFullRead(inbox);
-            assertThat(ids(inbox.find(Filters.and(Filters.eq("tenantId", "bureau-0"), Filters.eq("waiting", "user-9")))))
-                    .containsExactly("approval-0");
+            Bson user9 = Filters.and(Filters.eq("tenantId", "bureau-0"), Filters.eq("waiting", "user-9"));
+            assertThat(ids(inbox.find(user9))).containsExactly("approval-0");
         });
         withStore(data, this::assertListsAsAFullRead);
     }
