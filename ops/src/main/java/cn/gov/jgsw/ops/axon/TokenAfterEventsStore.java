@@ -21,7 +21,9 @@ import java.util.Optional;
  * spanning both (the platform has none, ADR 0005), a hard kill between the two left the position past an order whose
  * approval was never routed. The fault drill found it (BENCHMARKS.md). Here a token written while a unit of work
  * prepares to commit is written when it commits, after everything the phase appended. A kill in between makes the
- * processor handle the event again; the command it sends again is refused, as its aggregate exists.
+ * processor handle the event again, so what it does must hold when done twice: routing an approval that exists does
+ * nothing ({@code ApprovalRouter}), and the other commands of the processes are refused by their aggregates inside
+ * the command (ADR 0019).
  * <p>
  * Every other call goes to the store as it is.
  */
