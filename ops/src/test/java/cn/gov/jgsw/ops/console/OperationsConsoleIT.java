@@ -44,6 +44,19 @@ class OperationsConsoleIT extends PlatformIT {
         assertThat(get("/actuator/metrics", OPERATOR).statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Each processor's lag and counts are there for the operator; Axon's capacity meters are not, since their memory
+     * grows with the load (AxonMessageMetrics).
+     */
+    @Test
+    void theOperatorSeesEachProcessorsLatencyAndCountsButNoCapacityMeter() throws Exception {
+        JsonNode metrics = JSON.readTree(get("/actuator/metrics", OPERATOR).body());
+        assertThat(metrics.get("names")).extracting(JsonNode::asText)
+                .contains("vehicle-orders.latency", "vehicle-orders.successCounter", "vehicle-orders.allTimer",
+                        "commandBus.successCounter")
+                .doesNotContain("vehicle-orders.capacity", "commandBus.capacity", "queryBus.capacity");
+    }
+
     @Test
     void theConsoleSendsAStrangerToItsOwnSignInPage() {
         HttpResponse<String> response = get("/admin/", null, "text/html");
