@@ -24,11 +24,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path storeFile;
+    private final StoreFileSync storeFileSync;
 
-    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path storeFile) {
+    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path storeFile,
+                                StoreFileSync storeFileSync) {
         this.server = server;
         this.address = address;
         this.storeFile = storeFile;
+        this.storeFileSync = storeFileSync;
     }
 
     /**
@@ -54,7 +57,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server on {} storing into {} (commit every request: {})",
                 address, storeFile.toAbsolutePath(), commitEveryRequest);
-        return new EmbeddedMongoServer(server, address, storeFile);
+        return new EmbeddedMongoServer(server, address, storeFile, new StoreFileSync(h2.getMvStore()));
     }
 
     /** The URI the MongoDB driver connects with. */
@@ -68,6 +71,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        storeFileSync.close();
         server.shutdown();
     }
 }

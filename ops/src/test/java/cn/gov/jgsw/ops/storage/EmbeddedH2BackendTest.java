@@ -6,17 +6,23 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import static com.mongodb.client.model.Filters.eq;
@@ -110,11 +116,49 @@ class EmbeddedH2BackendTest {
                 orders -> assertThat(orders.countDocuments()).isEqualTo(31));
     }
 
+    /**
+     * The platform commits after every group of requests, and most of each commit is dead at the next one. Under
+     * updates that never stop, the file must reuse that space once {@link EmbeddedH2Backend#RETENTION_MILLIS} has
+     * passed, and so hold about what the last few seconds wrote, not everything since it was opened. With H2's 45
+     * seconds it held every byte this test wrote in its 20 seconds.
+     */
+    @Test
+    void theStoreFileReusesItsDeadSpaceAfterTheRetentionTime(@TempDir Path data) {
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString());
+        MVStore store = backend.getMvStore();
+        long retention = TimeUnit.MILLISECONDS.toNanos(EmbeddedH2Backend.RETENTION_MILLIS);
+        List<Map<String, String>> figures = new ArrayList<>();
+        withServer(new DurableBackend(backend, true), "orders", orders -> {
+            for (int i = 0; i < 20; i++) {
+                orders.insertOne(new Document("_id", "order-" + i).append("state", 0L).append("note", "x".repeat(500)));
+            }
+            long start = System.nanoTime();
+            long n = 0;
+            for (int period = 2; period <= 4; period += 2) {
+                while (System.nanoTime() < start + period * retention) {
+                    n++;
+                    orders.updateOne(eq("_id", "order-" + n % 20), Updates.set("state", n));
+                }
+                Map<String, String> now = new HashMap<>();
+                store.getFileStore().populateInfo(now::put);
+                figures.add(now);
+            }
+        });
+        long writtenBefore = Long.parseLong(figures.get(0).get("info.FILE_WRITE_BYTES"));
+        long written = Long.parseLong(figures.get(1).get("info.FILE_WRITE_BYTES"));
+        long fileSize = Long.parseLong(figures.get(1).get("info.FILE_SIZE"));
+        System.out.printf("store file: %,d bytes written, %,d of them in the last %d ms; file %,d bytes%n",
+                written, written - writtenBefore, 2 * EmbeddedH2Backend.RETENTION_MILLIS, fileSize);
+        // Kept for good, the file would be twice what the second half of the test wrote.
+        assertThat(fileSize).isLessThan((written - writtenBefore) * 13 / 10);
+    }
+
     private static void withServer(H2Backend backend, Consumer<MongoCollection<Document>> use) {
         withServer(backend, "orders", use);
     }
 
-    private static void withServer(H2Backend backend, String collection, Consumer<MongoCollection<Document>> use) {
+    private static void withServer(MongoBackend backend, String collection,
+                                   Consumer<MongoCollection<Document>> use) {
         MongoServer server = new MongoServer(backend);
         var address = server.bind();
         try (MongoClient client = MongoClients.create(
