@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * The fields a query of the embedded store fixes to one plain value (a string, number or boolean): directly, with
- * {@code $eq}, or in a clause of {@code $and}. The indexes of {@link EmbeddedH2Backend} answer by these, and the server
- * applies the whole query to what they name, so anything else in the query (ranges, {@code $in}, {@code $or}) only
- * narrows the answer.
+ * {@code $eq}, or in a clause of {@code $and}; and the plain values a field's {@code $in} allows. The indexes of
+ * {@link EmbeddedH2Backend} answer by these, and the server applies the whole query to what they name, so anything else
+ * in the query (ranges, {@code $or}) only narrows the answer.
  */
 final class QueryEqualities {
 
@@ -21,6 +21,32 @@ final class QueryEqualities {
         Map<String, Object> equalities = new LinkedHashMap<>();
         collect(query, equalities);
         return equalities;
+    }
+
+    /**
+     * The values of the field's {@code $in}, directly or in a clause of {@code $and}, if each is a plain value; null
+     * if the query has no such condition.
+     */
+    static List<Object> anyOf(Document query, String field) {
+        for (Map.Entry<String, Object> condition : query.entrySet()) {
+            if (condition.getKey().equals("$and") && condition.getValue() instanceof List<?> clauses) {
+                for (Object clause : clauses) {
+                    List<Object> values = clause instanceof Document part ? anyOf(part, field) : null;
+                    if (values != null) {
+                        return values;
+                    }
+                }
+            } else if (condition.getKey().equals(field) && condition.getValue() instanceof Document operators
+                    && operators.size() == 1 && operators.get("$in") instanceof List<?> values
+                    && values.stream().allMatch(QueryEqualities::isPlain)) {
+                return List.copyOf(values);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isPlain(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     private static void collect(Document query, Map<String, Object> into) {
@@ -36,7 +62,7 @@ final class QueryEqualities {
             } else if (!field.startsWith("$")) {
                 Object equal = value instanceof Document operators && operators.size() == 1
                         ? operators.get("$eq") : value;
-                if (equal instanceof String || equal instanceof Number || equal instanceof Boolean) {
+                if (isPlain(equal)) {
                     into.putIfAbsent(field, equal);
                 }
             }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +41,42 @@ class IdIndexTest {
         assertThat(index.canHandle(document(Map.of("_id", document(Map.of("$gt", "key-1")))))).as("a range")
                 .isFalse();
         assertThat(index.isUnique()).isTrue();
+    }
+
+    @Test
+    void aLookupOfSeveralIdsWithMoreConditionsNamesTheDocumentsOfThoseIds() {
+        IdIndex<Integer> index = new IdIndex<>(new MemoryUniqueIndex("_id_", List.of(new IndexKey("_id", true)),
+                false));
+        for (int i = 1; i <= 5; i++) {
+            index.add(document(Map.of("_id", "order-" + i, "tenantId", "bureau-" + i % 2)), i, null);
+        }
+
+        de.bwaldvogel.mongo.bson.Document named = document(Map.of("$and", List.of(
+                document(Map.of("tenantId", "bureau-1")),
+                document(Map.of("_id", document(Map.of("$in", List.of("order-1", "order-2", "order-9", "order-1"))))))));
+        assertThat(index.canHandle(named)).isTrue();
+        assertThat(index.getPositions(named)).as("each named one that exists, once; the server checks the rest")
+                .containsExactly(1, 2);
+        assertThat(index.canHandle(document(Map.of("tenantId", "bureau-1",
+                "_id", document(Map.of("$in", List.of(document(Map.of("$gt", "order-1"))))))))).as("not plain values")
+                .isFalse();
+    }
+
+    @Test
+    void severalIdsOfOneBureauAreReadWithoutAnotherBureausDocuments(@TempDir Path data) {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> orders = client.getDatabase("jgsw").getCollection("vehicle_orders");
+            for (int i = 0; i < 40; i++) {
+                orders.insertOne(new Document("_id", "order-" + i).append("tenantId", "bureau-" + i % 2));
+            }
+
+            List<String> found = orders.find(Filters.and(Filters.eq("tenantId", "bureau-1"),
+                            Filters.in("_id", "order-3", "order-4", "order-5", "order-404")))
+                    .map(document -> document.getString("_id")).into(new ArrayList<>());
+
+            assertThat(found).containsExactlyInAnyOrder("order-3", "order-5");
+        }
     }
 
     @Test
