@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.eventstore;
 
 import cn.gov.jgsw.ops.eventstore.EventStoreServer.CounterMoved;
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -15,7 +16,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.bson.Document;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +70,7 @@ public final class EventStoreBenchmark {
             return;
         }
         boolean memory = Arrays.asList(args).contains("--memory");
-        Path data = Files.createTempDirectory("event-store-bench");
+        Path data = TemporaryData.directoryDeletedAtExit("event-store-bench");
         System.out.printf("machine: %d cores, max heap %d MiB, %s; server: %s%n", Runtime.getRuntime()
                 .availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"),
                 memory ? "mongo-java-server, memory backend" : "embedded default (H2 file, commit every request)");

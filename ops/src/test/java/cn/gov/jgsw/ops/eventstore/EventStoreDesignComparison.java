@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.eventstore;
 
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -17,7 +18,6 @@ import org.bson.Document;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ final class EventStoreDesignComparison {
     }
 
     static void run() throws Exception {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(Files.createTempDirectory("designs"), 0, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(TemporaryData.directoryDeletedAtExit("designs"), 0, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             new EventStoreDesignComparison(client.getDatabase("designs")).compare();
         }

@@ -4,6 +4,7 @@ import cn.gov.jgsw.ops.PlatformApplication;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.IntegrationMachine;
 import cn.gov.jgsw.ops.support.Phones;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
@@ -14,7 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +61,7 @@ public final class TelemetryBenchmark {
         // Arguments, not default properties: the platform's own configuration would override those.
         ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class).run(
                 "--server.port=" + port,
-                "--jgsw.storage.data-directory=" + Files.createTempDirectory("telemetry-bench"),
+                "--jgsw.storage.data-directory=" + TemporaryData.directoryDeletedAtExit("telemetry-bench"),
                 "--jgsw.storage.allow-demo-data=true",
                 "--spring.profiles.active=demo",
                 "--logging.level.root=WARN");

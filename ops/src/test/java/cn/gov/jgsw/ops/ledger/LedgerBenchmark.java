@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.ledger;
 
 import cn.gov.jgsw.domain.audit.api.RecordSensitiveReadCommand;
 import cn.gov.jgsw.ops.PlatformApplication;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.CommandMetadata;
 import com.mongodb.client.MongoDatabase;
@@ -13,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class LedgerBenchmark {
         }
         ConfigurableApplicationContext platform = new SpringApplicationBuilder(PlatformApplication.class).run(
                 "--server.port=" + port,
-                "--jgsw.storage.data-directory=" + Files.createTempDirectory("ledger-bench"),
+                "--jgsw.storage.data-directory=" + TemporaryData.directoryDeletedAtExit("ledger-bench"),
                 "--jgsw.storage.allow-demo-data=true",
                 "--spring.profiles.active=demo",
                 "--jgsw.ledger.tree-head-interval=1d",

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -32,7 +31,8 @@ class ServiceLevelBreachAcrossRestartIT {
     private static final String BREACH = "cn.gov.jgsw.domain.property.api.ServiceLevelBreachedEvent";
 
     private final int port = PlatformProcess.freePort();
-    private final Path dataDirectory = temporaryDirectory();
+    @TempDir
+    Path dataDirectory;
 
     @Test
     void aMissedDueTimeIsRecordedOnceAcrossRestarts() {
@@ -88,14 +88,5 @@ class ServiceLevelBreachAcrossRestartIT {
 
     private String baseUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("jgsw-sla-it-");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package cn.gov.jgsw.ops.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The run's platform as it runs outside the demo profile as far as the API goes: only the contract's persisted
@@ -23,13 +21,14 @@ public final class PersistedOnlyPlatform {
     /** The run's persisted-only platform, started on first use. */
     public static synchronized PlatformProcess shared() {
         if (shared == null) {
-            try {
-                shared = PlatformProcess.start(Files.createTempDirectory("jgsw-persisted-only-"),
-                        PlatformProcess.freePort(), "512m", "--jgsw.graphql.accept-any-document=false");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+            Path data = TemporaryData.directory("jgsw-persisted-only-");
+            PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), "512m",
+                    "--jgsw.graphql.accept-any-document=false");
+            shared = platform;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                platform.stop();
+                TemporaryData.delete(data);
+            }));
         }
         return shared;
     }

@@ -8,9 +8,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -23,7 +20,7 @@ import java.nio.file.Path;
 public abstract class PlatformIT {
 
     private static final int PORT = PlatformProcess.freePort();
-    private static final Path DATA_DIRECTORY = temporaryDirectory();
+    private static final Path DATA_DIRECTORY = TemporaryData.directoryDeletedAtExit("jgsw-it-");
 
     @Autowired
     protected MongoDatabase platformDatabase;
@@ -62,14 +59,5 @@ public abstract class PlatformIT {
     protected long storedEventsOf(String aggregateIdentifier) {
         return platformDatabase.getCollection("event_log")
                 .countDocuments(new Document("aggregateIdentifier", aggregateIdentifier));
-    }
-
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("jgsw-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
