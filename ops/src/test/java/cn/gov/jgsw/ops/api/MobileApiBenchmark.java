@@ -4,6 +4,7 @@ import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformProcess;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -77,6 +78,7 @@ public final class MobileApiBenchmark {
         int seconds = 60;
         int preload = 1000;
         String platformHeap = "1g";
+        Path data = null;
         List<String> platformArguments = new ArrayList<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
@@ -85,18 +87,21 @@ public final class MobileApiBenchmark {
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--preload" -> preload = Integer.parseInt(args[i + 1]);
                 case "--platform-heap" -> platformHeap = args[i + 1];
+                case "--data-directory" -> data = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        new MobileApiBenchmark().run(rate, seconds, preload, platformHeap, platformArguments);
+        if (data == null) {
+            data = Files.createTempDirectory("jgsw-api-bench-");
+        }
+        new MobileApiBenchmark().run(data, rate, seconds, preload, platformHeap, platformArguments);
         System.exit(0);
     }
 
-    private void run(int rate, int seconds, int preload, String platformHeap, List<String> platformArguments)
-            throws Exception {
-        System.out.printf("machine: %d cores; load generator and platform share them%n",
-                Runtime.getRuntime().availableProcessors());
-        Path data = Files.createTempDirectory("jgsw-api-bench-");
+    private void run(Path data, int rate, int seconds, int preload, String platformHeap,
+                     List<String> platformArguments) throws Exception {
+        System.out.printf("machine: %d cores; load generator and platform share them; data in %s%n",
+                Runtime.getRuntime().availableProcessors(), data);
         PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), platformHeap,
                 platformArguments.toArray(String[]::new));
         HeapSampler heap = new HeapSampler(platform.pid());
@@ -358,7 +363,7 @@ public final class MobileApiBenchmark {
     }
 
     private void rawInsertBaseline(int rate) throws Exception {
-        Path data = Files.createTempDirectory("jgsw-raw-insert-");
+        Path data = TemporaryData.directory("jgsw-raw-insert-");
         try (EmbeddedMongoServer store = EmbeddedMongoServer.start(data, 0, true);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> orders = client.getDatabase("raw").getCollection("vehicle_orders");
@@ -368,6 +373,9 @@ public final class MobileApiBenchmark {
                         .append("orderedAt", new Date()));
                 return true;
             }, "raw insert");
+        } finally {
+            // After the store is closed: the finally of a try with resources runs after they are.
+            TemporaryData.delete(data);
         }
     }
 
