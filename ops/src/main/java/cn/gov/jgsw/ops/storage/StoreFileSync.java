@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StoreFileSync implements AutoCloseable {
 
-    static final long INTERVAL_MILLIS = 1_000;
+    private static final long INTERVAL_MILLIS = 1_000;
 
     private static final Logger log = LoggerFactory.getLogger(StoreFileSync.class);
 
