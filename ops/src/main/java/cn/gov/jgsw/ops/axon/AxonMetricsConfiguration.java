@@ -5,7 +5,9 @@ import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Axon's message metrics in the platform's meter registry, without the capacity monitor ({@link AxonMessageMetrics}). */
+/**
+ * Axon's message metrics in the platform's meter registry, without the capacity monitor ({@link AxonMessageMetrics}).
+ */
 @Configuration(proxyBeanMethods = false)
 class AxonMetricsConfiguration {
 

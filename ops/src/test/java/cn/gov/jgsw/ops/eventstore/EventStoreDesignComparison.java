@@ -45,7 +45,8 @@ final class EventStoreDesignComparison {
     }
 
     static void run() throws Exception {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(TemporaryData.directoryDeletedAtExit("designs"), 0, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(
+                TemporaryData.directoryDeletedAtExit("designs"), 0, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             new EventStoreDesignComparison(client.getDatabase("designs")).compare();
         }

@@ -53,7 +53,8 @@ class IdIndexTest {
 
         de.bwaldvogel.mongo.bson.Document named = document(Map.of("$and", List.of(
                 document(Map.of("tenantId", "bureau-1")),
-                document(Map.of("_id", document(Map.of("$in", List.of("order-1", "order-2", "order-9", "order-1"))))))));
+                document(Map.of("_id", document(Map.of("$in",
+                        List.of("order-1", "order-2", "order-9", "order-1"))))))));
         assertThat(index.canHandle(named)).isTrue();
         assertThat(index.getPositions(named)).as("each named one that exists, once; the server checks the rest")
                 .containsExactly(1, 2);
