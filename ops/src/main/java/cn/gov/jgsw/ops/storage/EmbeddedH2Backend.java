@@ -15,11 +15,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * mongo-java-server's H2 backend with four changes: its store file reuses dead space after five seconds, not 45
- * ({@link #RETENTION_MILLIS}); unique indexes compare their keys with {@link IndexKeyType}; the {@code _id} index also
- * answers a look-up by {@code _id} with more conditions ({@link IdIndex}); and the list indexes of the phone's screens
- * are kept in memory ({@link ListIndex}), where the library ignores them, and read in their order up to a screen's
- * page ({@link ListedCollection}).
+ * mongo-java-server's H2 backend with five changes: only the platform commits ({@link #openStore}); its store file
+ * reuses dead space after five seconds, not 45 ({@link #RETENTION_MILLIS}); unique indexes compare their keys with
+ * {@link IndexKeyType}; the {@code _id} index also answers a look-up by {@code _id} with more conditions
+ * ({@link IdIndex}); and the list indexes of the phone's screens are kept in memory ({@link ListIndex}), where the
+ * library ignores them, and read in their order up to a screen's page ({@link ListedCollection}).
  * <p>
  * {@link H2Database} opens an index's map with H2's defaults. An MVStore hands out a map that is already open as it
  * is, so opening it first with the key type here makes the database use that type. The map's name follows
@@ -40,7 +40,7 @@ class EmbeddedH2Backend extends H2Backend {
      * nothing in it is live. H2's default is 45 seconds, on the assumption that the operating system writes its
      * buffers to disk within that time. The platform commits after every group of requests, a chunk each time, and
      * most of a chunk is dead within milliseconds: with 45 seconds the file grew to 1.25 GB in a four-minute benchmark
-     * run (BENCHMARKS.md). {@link StoreFileSync} forces the file to disk every second, which makes the shorter time as
+     * run (BENCHMARKS.md). {@link StoreFileUpkeep} forces the file to disk every second, which makes the shorter time as
      * safe as H2's default.
      */
     static final int RETENTION_MILLIS = 5_000;
@@ -49,8 +49,14 @@ class EmbeddedH2Backend extends H2Backend {
         super(openStore(storeFile));
     }
 
+    /**
+     * Opens the store without H2's background writer and without its commits on a full write buffer: either would
+     * commit whatever the maps hold at that moment, half a request included. The platform commits whole requests
+     * ({@link GroupCommit}), and {@link StoreFileUpkeep} does the writer's other work.
+     */
     private static MVStore openStore(String storeFile) {
-        MVStore store = new MVStore.Builder().fileName(storeFile).open();
+        MVStore store = new MVStore.Builder().fileName(storeFile)
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
         store.setRetentionTime(RETENTION_MILLIS);
         return store;
     }

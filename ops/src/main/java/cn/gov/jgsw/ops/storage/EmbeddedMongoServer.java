@@ -24,14 +24,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path storeFile;
-    private final StoreFileSync storeFileSync;
+    private final StoreFileUpkeep storeFileUpkeep;
 
     private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path storeFile,
-                                StoreFileSync storeFileSync) {
+                                StoreFileUpkeep storeFileUpkeep) {
         this.server = server;
         this.address = address;
         this.storeFile = storeFile;
-        this.storeFileSync = storeFileSync;
+        this.storeFileUpkeep = storeFileUpkeep;
     }
 
     /**
@@ -57,7 +57,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-wire server on {} storing into {} (commit every request: {})",
                 address, storeFile.toAbsolutePath(), commitEveryRequest);
-        return new EmbeddedMongoServer(server, address, storeFile, new StoreFileSync(h2.getMvStore()));
+        return new EmbeddedMongoServer(server, address, storeFile, new StoreFileUpkeep(h2.getMvStore()));
     }
 
     /** The URI the MongoDB driver connects with. */
@@ -71,7 +71,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     @Override
     public void close() {
-        storeFileSync.close();
+        storeFileUpkeep.close();
         server.shutdown();
     }
 }

@@ -12,6 +12,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
@@ -117,10 +118,34 @@ class EmbeddedH2BackendTest {
     }
 
     /**
+     * Only the platform commits, so a commit never holds half a request (ADR 0020). H2 would commit on its own from a
+     * background writer after a second without a commit, and from a writing thread once about 19 MB were unsaved:
+     * this writes 32 MB without a commit and finds the file's version unchanged.
+     */
+    @Test
+    void theStoreCommitsNothingOnItsOwn(@TempDir Path data) {
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString());
+        MVStore store = backend.getMvStore();
+        try {
+            long version = store.getCurrentVersion();
+            MVMap<Integer, byte[]> map = store.openMap("unsaved");
+            for (int i = 0; i < 32; i++) {
+                map.put(i, new byte[1 << 20]);
+            }
+            assertThat(store.getFileStore().getAutoCommitDelay()).as("H2's background writer").isZero();
+            assertThat(store.getCurrentVersion()).as("the store's version after 32 MB unsaved").isEqualTo(version);
+            assertThat(store.hasUnsavedChanges()).isTrue();
+        } finally {
+            backend.close();
+        }
+    }
+
+    /**
      * The platform commits after every group of requests, and most of each commit is dead at the next one. Under
      * updates that never stop, the file must reuse that space once {@link EmbeddedH2Backend#RETENTION_MILLIS} has
      * passed, and so hold about what the last few seconds wrote, not everything since it was opened. With H2's 45
-     * seconds it held every byte this test wrote in its 20 seconds.
+     * seconds it held every byte this test wrote in its 20 seconds. The live pages of chunks that are mostly dead are
+     * moved on by {@link StoreFileUpkeep}, as the platform runs it.
      */
     @Test
     void theStoreFileReusesItsDeadSpaceAfterTheRetentionTime(@TempDir Path data) {
@@ -128,6 +153,7 @@ class EmbeddedH2BackendTest {
         MVStore store = backend.getMvStore();
         long retention = TimeUnit.MILLISECONDS.toNanos(EmbeddedH2Backend.RETENTION_MILLIS);
         List<Map<String, String>> figures = new ArrayList<>();
+        StoreFileUpkeep upkeep = new StoreFileUpkeep(store);
         withServer(new DurableBackend(backend, true), "orders", orders -> {
             for (int i = 0; i < 20; i++) {
                 orders.insertOne(new Document("_id", "order-" + i).append("state", 0L).append("note", "x".repeat(500)));
@@ -144,6 +170,7 @@ class EmbeddedH2BackendTest {
                 figures.add(now);
             }
         });
+        upkeep.close();
         long writtenBefore = Long.parseLong(figures.get(0).get("info.FILE_WRITE_BYTES"));
         long written = Long.parseLong(figures.get(1).get("info.FILE_WRITE_BYTES"));
         long fileSize = Long.parseLong(figures.get(1).get("info.FILE_SIZE"));
