@@ -30,26 +30,44 @@ final class DurableBackend implements MongoBackend {
     private final H2Backend h2;
     private final boolean commitEveryRequest;
     private final GroupCommit commits;
+    private final SlowCommandLog slowCommands;
 
-    DurableBackend(H2Backend h2, boolean commitEveryRequest) {
+    DurableBackend(H2Backend h2, boolean commitEveryRequest, SlowCommandLog slowCommands) {
         this.h2 = h2;
         this.commitEveryRequest = commitEveryRequest;
         this.commits = new GroupCommit(h2::commit);
+        this.slowCommands = slowCommands;
     }
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        return durably(() -> h2.handleCommand(channel, databaseName, command, query));
+        return timed(command, query, () -> h2.handleCommand(channel, databaseName, command, query));
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
-        return durably(() -> h2.handleMessage(message));
+        Document command = message.getDocument();
+        String name = command.isEmpty() ? "(empty)" : command.keySet().iterator().next();
+        return timed(name, command, () -> h2.handleMessage(message));
     }
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return durably(() -> h2.handleQuery(query));
+        return timed("query", query.getQuery(), () -> h2.handleQuery(query));
+    }
+
+    /** Runs the request durably, and logs it if it took long from its arrival to its commit. */
+    private <T> T timed(String commandName, Document command, Supplier<T> request) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            T answer = durably(request);
+            failed = false;
+            return answer;
+        } finally {
+            slowCommands.finished(System.nanoTime() - start, failed,
+                    () -> SlowCommandLog.describe(commandName, command));
+        }
     }
 
     /** Runs the request and answers once its change is in the file. */

@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: a MongoDB-wire server on loopback, in this process, storing into one H2 file in the data
@@ -43,6 +44,15 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      *                           false only to show what is lost without it
      */
     public static EmbeddedMongoServer start(Path dataDirectory, int port, boolean commitEveryRequest) {
+        return start(dataDirectory, port, commitEveryRequest, SlowCommandLog.DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Starts the server as {@link #start(Path, int, boolean)} does, logging the commands that take at least the
+     * threshold from their arrival to their commit ({@link SlowCommandLog}).
+     */
+    public static EmbeddedMongoServer start(Path dataDirectory, int port, boolean commitEveryRequest,
+                                            Duration slowCommandThreshold) {
         try {
             Files.createDirectories(dataDirectory);
         } catch (IOException e) {
@@ -50,7 +60,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         Path storeFile = dataDirectory.resolve("platform.mv");
         H2Backend h2 = new EmbeddedH2Backend(storeFile.toString());
-        MongoServer server = new MongoServer(new DurableBackend(h2, commitEveryRequest));
+        MongoServer server = new MongoServer(
+                new DurableBackend(h2, commitEveryRequest, new SlowCommandLog(slowCommandThreshold)));
         // Netty's default is two threads a core. A request waits on its thread for the commit that writes it, so more
         // threads let more requests finish in time to share a commit.
         server.bind(new InetSocketAddress("127.0.0.1", port), 1, REQUEST_THREADS);

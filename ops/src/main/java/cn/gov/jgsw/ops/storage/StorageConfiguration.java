@@ -34,7 +34,8 @@ public class StorageConfiguration {
             // node that silently fell back to it would lose the bureaus' data with the machine.
             throw new IllegalStateException("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
         }
-        return EmbeddedMongoServer.start(properties.dataDirectory(), properties.embeddedPort(), true);
+        return EmbeddedMongoServer.start(properties.dataDirectory(), properties.embeddedPort(), true,
+                properties.slowCommandThreshold());
     }
 
     @Bean(destroyMethod = "close")
@@ -47,17 +48,19 @@ public class StorageConfiguration {
                     + "SPRING_PROFILES_ACTIVE=prod, or JGSW_ALLOW_DEMO_DATA=true to seed demo logins into that database");
         }
         String uri = properties.embedded() ? embedded.getObject().connectionString() : properties.uri();
-        MongoClientSettings settings = MongoClientSettings.builder()
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(uri))
                 // An acknowledged write of the audit trail must survive the loss of the primary.
                 .writeConcern(WriteConcern.MAJORITY.withJournal(true))
                 .readConcern(ReadConcern.MAJORITY)
                 // No operation waits forever, e.g. for a majority that is gone: callers then fail with a timeout
                 // instead of holding a request (and its idempotency claim) indefinitely.
-                .timeout(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .addCommandListener(new SlowCommandLog(properties.slowCommandThreshold()))
-                .build();
-        return MongoClients.create(settings);
+                .timeout(OPERATION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        if (!properties.embedded()) {
+            // The embedded server logs its slow commands itself, at less cost (SlowCommandLog).
+            settings.addCommandListener(new SlowCommandLog(properties.slowCommandThreshold()));
+        }
+        return MongoClients.create(settings.build());
     }
 
     @Bean

@@ -154,7 +154,9 @@ class EmbeddedH2BackendTest {
         long retention = TimeUnit.MILLISECONDS.toNanos(EmbeddedH2Backend.RETENTION_MILLIS);
         List<Map<String, String>> figures = new ArrayList<>();
         StoreFileUpkeep upkeep = new StoreFileUpkeep(store);
-        withServer(new DurableBackend(backend, true), "orders", orders -> {
+        SlowCommandLog slowCommands = new SlowCommandLog(SlowCommandLog.DEFAULT_THRESHOLD);
+        DurableBackend durable = new DurableBackend(backend, true, slowCommands);
+        withServer(durable, "orders", orders -> {
             for (int i = 0; i < 20; i++) {
                 orders.insertOne(new Document("_id", "order-" + i).append("state", 0L).append("note", "x".repeat(500)));
             }
