@@ -5,10 +5,13 @@ import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.CommandMetadata;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
@@ -21,6 +24,7 @@ import java.util.function.ToLongFunction;
 public class CommandMutations {
 
     static final long COMMAND_TIMEOUT_SECONDS = 10;
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private final CommandGateway commands;
     private final IdempotentMutations idempotentMutations;
@@ -47,11 +51,24 @@ public class CommandMutations {
     public <V, P> P execute(Caller caller, String operation, String key, Object input, String reason, Object command,
                             Supplier<V> view, ToLongFunction<V> versionOf, Function<V, P> payload,
                             Class<P> payloadType) {
+        String aggregateId = targetOf(command);
         return idempotentMutations.execute(caller, operation, key, input, Long.class,
                 () -> send(caller, key, reason, command),
-                version -> payload.apply(readYourWrites.await(view,
-                        found -> found != null && versionOf.applyAsLong(found) >= version)),
+                version -> {
+                    Predicate<V> caughtUp = found -> found != null && versionOf.applyAsLong(found) >= version;
+                    return payload.apply(aggregateId == null ? readYourWrites.await(view, caughtUp)
+                            : readYourWrites.await(aggregateId, view, caughtUp));
+                },
                 payloadType);
+    }
+
+    /** The aggregate a command acts on, as its events name it; null for a command that names none. */
+    static String targetOf(Object command) {
+        try {
+            return TARGETS.resolveTarget(GenericCommandMessage.asCommandMessage(command)).getIdentifier();
+        } catch (IllegalArgumentException namesNone) {
+            return null;
+        }
     }
 
     /** Sends the command with the caller's metadata and answers the version it produced. */
