@@ -12,8 +12,9 @@ import java.util.concurrent.Callable;
  * commits (ADR 0021): when the chunks old enough to be rewritten hold less than about 62% live data, the live pages of
  * those below the average are rewritten, at most {@link #WRITE_LIMIT_BYTES} at a time, under the store's own lock.
  * <p>
- * H2 offers this only to its background writer; {@link MVStore#compact} rewrites any chunk, the fullest too, and
- * rewriting 4 MiB four times a second that way put the platform a minute behind at 100 requests/s (BENCHMARKS.md).
+ * H2 offers this only to its background writer. {@link MVStore#compact} rewrites any chunk, the fullest too:
+ * rewriting 4 MiB four times a second that way put the approvals 16 s behind at 100 requests/s, and 1 MiB a second
+ * let a large preload's file grow to 3 GB, 12% of it live (BENCHMARKS.md).
  * The three members are found by name when the class loads, so a version of H2 that renamed one fails every start of
  * the embedded store, and every test that starts one, at once.
  */
