@@ -88,6 +88,15 @@ final class GlobalPositions {
         return blockSize == 1 ? stored() : lastHandedOut;
     }
 
+    /**
+     * The highest position that may hold an event, as far as this process can tell without asking the store: in block
+     * mode the last one it handed out, since no other process writes; with a shared counter there is no such bound
+     * short of reading the counter, and {@link Long#MAX_VALUE} says so.
+     */
+    synchronized long highestPossible() {
+        return blockSize == 1 ? Long.MAX_VALUE : lastHandedOut;
+    }
+
     private long increment(long count) {
         Document counter = counters.findOneAndUpdate(eq("_id", COUNTER), Updates.inc(LAST, count),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
