@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.storage;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -28,8 +29,11 @@ final class GroupCommit {
     private final ReentrantReadWriteLock changing = new ReentrantReadWriteLock();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition written = lock.newCondition();
-    /** Requests counted once their change was applied in memory. */
-    private long applied;
+    /**
+     * Requests counted once their change was applied in memory, before they let a commit start: a request that a
+     * commit waited for is answered by that commit instead of writing one of its own after it.
+     */
+    private final AtomicLong applied = new AtomicLong();
     /** Every request counted up to here has its change in the file. */
     private long committed;
     private boolean committing;
@@ -43,20 +47,21 @@ final class GroupCommit {
      * is committed too, since it may have applied part of a multi-document write.
      */
     <T> T run(Supplier<T> request) {
+        long mine;
         changing.readLock().lock();
         try {
             return request.get();
         } finally {
+            mine = applied.incrementAndGet();
             changing.readLock().unlock();
-            awaitCommitted();
+            awaitCommitted(mine);
         }
     }
 
-    /** Called after a request's change was applied: returns once a commit has written it. */
-    private void awaitCommitted() {
+    /** Called after a request's change was applied and counted: returns once a commit has written it. */
+    private void awaitCommitted(long mine) {
         lock.lock();
         try {
-            long mine = ++applied;
             while (committed < mine) {
                 if (committing) {
                     written.awaitUninterruptibly();
@@ -72,11 +77,13 @@ final class GroupCommit {
     /** Holding the lock on entry and exit; writes without it, so that others can join the next group. */
     private void writeForEveryoneSoFar() {
         committing = true;
-        long upTo = applied;
+        long upTo = 0;
         boolean done = false;
         lock.unlock();
         changing.writeLock().lock();
         try {
+            // No request is half done now, and every one that finished is counted.
+            upTo = applied.get();
             commit.run();
             done = true;
         } finally {

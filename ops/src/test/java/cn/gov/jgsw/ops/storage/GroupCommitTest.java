@@ -78,6 +78,33 @@ class GroupCommitTest {
     }
 
     @Test
+    void aRequestThatACommitWaitedForIsAnsweredByThatCommit() throws Exception {
+        GroupCommit commits = new GroupCommit(this::commit);
+        CountDownLatch halfApplied = new CountDownLatch(1);
+        CountDownLatch finishApplying = new CountDownLatch(1);
+        Thread slow = new Thread(() -> commits.run(() -> {
+            documents.incrementAndGet();
+            halfApplied.countDown();
+            waitFor(finishApplying);
+            return indexEntries.incrementAndGet();
+        }));
+        slow.start();
+        waitFor(halfApplied);
+        // This request finishes first and starts a commit, which must wait for the slow one to finish applying.
+        Thread quick = new Thread(() -> commits.run(this::insert));
+        quick.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> quick.getState() == Thread.State.WAITING);
+
+        finishApplying.countDown();
+        slow.join(10_000);
+        quick.join(10_000);
+        assertThat(documentsInFile.get()).isEqualTo(2);
+        // The slow request's change is in the commit that waited for it; it needs no commit of its own.
+        assertThat(commitsWritten.get()).isEqualTo(1);
+        assertThat(tornCommits).isEmpty();
+    }
+
+    @Test
     void aFailedCommitFailsTheRequestThatWroteItAndTheNextRequestCommitsAgain() {
         AtomicInteger attempts = new AtomicInteger();
         GroupCommit commits = new GroupCommit(() -> {
