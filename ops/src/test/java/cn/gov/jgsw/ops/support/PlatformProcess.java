@@ -111,6 +111,12 @@ public final class PlatformProcess {
         }
     }
 
+    /** The CPU time the platform's process has used so far, as the operating system counts it. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElseThrow(
+                () -> new IllegalStateException("the operating system does not tell the platform's CPU time"));
+    }
+
     public long pid() {
         return process.pid();
     }
