@@ -6,9 +6,9 @@
 # insert, trivial GraphQL query) from the same run.
 # Usage: ops/bench/mobile-api.sh [--rate R] [--seconds S] [--preload N] [--platform-heap H]
 #                                [--data-directory D] [--platform-arg --name=value]...
-#        (defaults 100, 60, 1000, 1g, a new temporary directory; the platform runs with -Xmx H on the data in D, which
-#        may hold an earlier run's: with --preload 0 that measures a large store without preloading it again; each
-#        --platform-arg is passed to the platform, e.g. a setting to compare)
+#        (defaults 100, 60, 1000, 1g, a new temporary directory deleted at exit; the platform runs with -Xmx H on the
+#        data in D, which is kept and may hold an earlier run's: with --preload 0 that measures a large store without
+#        preloading it again; each --platform-arg is passed to the platform, e.g. a setting to compare)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ./mvnw -q -B -pl ops -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \

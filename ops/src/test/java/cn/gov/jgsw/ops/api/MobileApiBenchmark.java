@@ -15,7 +15,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -92,7 +91,8 @@ public final class MobileApiBenchmark {
             }
         }
         if (data == null) {
-            data = Files.createTempDirectory("jgsw-api-bench-");
+            // Hundreds of megabytes a run; an operator who wants to measure the same store again names a directory.
+            data = TemporaryData.directoryDeletedAtExit("jgsw-api-bench-");
         }
         new MobileApiBenchmark().run(data, rate, seconds, preload, platformHeap, platformArguments);
         System.exit(0);
