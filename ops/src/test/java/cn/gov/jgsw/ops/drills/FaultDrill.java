@@ -7,6 +7,7 @@ import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformProcess;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -411,6 +412,13 @@ public final class FaultDrill {
         System.out.printf("fault drill: %d kills, seed %d, data %s%n", kills, seed, data);
         Report report = new FaultDrill(data, kills, Duration.ofSeconds(4), seed, System.out).run();
         System.out.println(summary(report));
-        System.exit(report.violations().isEmpty() && report.stuckKeys().isEmpty() ? 0 : 1);
+        boolean held = report.violations().isEmpty() && report.stuckKeys().isEmpty();
+        if (held) {
+            // Only a failed drill's store and log are worth looking into.
+            TemporaryData.delete(data);
+        } else {
+            System.out.println("the store and the platform's log are kept in " + data);
+        }
+        System.exit(held ? 0 : 1);
     }
 }

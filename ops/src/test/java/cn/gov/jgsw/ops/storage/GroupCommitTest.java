@@ -54,16 +54,8 @@ class GroupCommitTest {
     @Test
     void aCommitWaitsUntilNoRequestIsHalfApplied() throws Exception {
         GroupCommit commits = new GroupCommit(this::commit);
-        CountDownLatch halfApplied = new CountDownLatch(1);
         CountDownLatch finishApplying = new CountDownLatch(1);
-        Thread inserting = new Thread(() -> commits.run(() -> {
-            documents.incrementAndGet();
-            halfApplied.countDown();
-            waitFor(finishApplying);
-            return indexEntries.incrementAndGet();
-        }));
-        inserting.start();
-        waitFor(halfApplied);
+        Thread inserting = insertStoppedHalfway(commits, finishApplying);
         // A request with nothing to change, finishing now, must write a commit and so waits for the insert.
         Thread reading = new Thread(() -> commits.run(() -> 0L));
         reading.start();
@@ -80,16 +72,8 @@ class GroupCommitTest {
     @Test
     void aRequestThatACommitWaitedForIsAnsweredByThatCommit() throws Exception {
         GroupCommit commits = new GroupCommit(this::commit);
-        CountDownLatch halfApplied = new CountDownLatch(1);
         CountDownLatch finishApplying = new CountDownLatch(1);
-        Thread slow = new Thread(() -> commits.run(() -> {
-            documents.incrementAndGet();
-            halfApplied.countDown();
-            waitFor(finishApplying);
-            return indexEntries.incrementAndGet();
-        }));
-        slow.start();
-        waitFor(halfApplied);
+        Thread slow = insertStoppedHalfway(commits, finishApplying);
         // This request finishes first and starts a commit, which must wait for the slow one to finish applying.
         Thread quick = new Thread(() -> commits.run(this::insert));
         quick.start();
@@ -126,6 +110,23 @@ class GroupCommitTest {
             throw new IllegalStateException("second document refused");
         })).hasMessage("second document refused");
         assertThat(documentsInFile.get()).isEqualTo(1);
+    }
+
+    /**
+     * Starts an insert and returns once it has applied its document and not yet its index entry; it finishes when
+     * {@code finishApplying} counts down.
+     */
+    private Thread insertStoppedHalfway(GroupCommit commits, CountDownLatch finishApplying) {
+        CountDownLatch halfApplied = new CountDownLatch(1);
+        Thread inserting = new Thread(() -> commits.run(() -> {
+            documents.incrementAndGet();
+            halfApplied.countDown();
+            waitFor(finishApplying);
+            return indexEntries.incrementAndGet();
+        }));
+        inserting.start();
+        waitFor(halfApplied);
+        return inserting;
     }
 
     /** Two steps, as an insert updates its document and then its index. */
