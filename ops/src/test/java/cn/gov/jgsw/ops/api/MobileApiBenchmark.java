@@ -121,15 +121,14 @@ public final class MobileApiBenchmark {
                     + "queries (MyVehicleOrders, PendingApprovals, VehicleOrder, Me)%n", rate, seconds,
                     MUTATION_SHARE * 100);
             Duration platformCpu = platform.cpuTime();
-            Duration generatorCpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+            Duration generatorCpu = generatorCpuTime();
             report(drive(clerks, approvers, rate, seconds));
             System.out.printf("platform heap: peak used %d MiB during the measured run (-Xmx%s)%n",
                     heap.peakMiB(), platformHeap);
             // CPU time is steadier than a p99 from run to run: what a change saves shows here first.
             System.out.printf(Locale.ROOT, "CPU time during the measured run: platform %.1f s, load generator %.1f s%n",
                     platform.cpuTime().minus(platformCpu).toMillis() / 1e3,
-                    ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(generatorCpu)
-                            .toMillis() / 1e3);
+                    generatorCpuTime().minus(generatorCpu).toMillis() / 1e3);
 
             List<Long> mutations = latencies.get("mutation");
             List<Long> screens = latencies.get("screen query");
@@ -363,6 +362,11 @@ public final class MobileApiBenchmark {
         clock.shutdownNow();
         workers.shutdownNow();
         return took;
+    }
+
+    /** The CPU time this JVM, the load generator, has used so far. */
+    private static Duration generatorCpuTime() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     private static boolean isMutation(int index) {
