@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -15,14 +16,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * mongo-java-server's H2 backend with five changes: only the platform commits ({@link #openStore}); its store file
+ * mongo-java-server's H2 backend with six changes: only the platform commits ({@link #openStore}); its store file
  * reuses dead space after five seconds, not 45 ({@link #RETENTION_MILLIS}); unique indexes compare their keys with
  * {@link IndexKeyType}; the {@code _id} index also answers a look-up by {@code _id} with more conditions
- * ({@link IdIndex}); and the list indexes of the phone's screens are kept in memory ({@link ListIndex}), where the
- * library ignores them, and read in their order up to a screen's page ({@link ListedCollection}).
+ * ({@link IdIndex}); the list indexes of the phone's screens are kept in memory ({@link ListIndex}), where the
+ * library ignores them, and read in their order up to a screen's page ({@link ListedCollection}); and documents are
+ * written as BSON, not with Java's object serialization ({@link DocumentValueType}).
  * <p>
- * {@link H2Database} opens an index's map with H2's defaults. An MVStore hands out a map that is already open as it
- * is, so opening it first with the key type here makes the database use that type. The map's name follows
+ * {@link H2Database} opens its maps with H2's defaults. An MVStore hands out a map that is already open as it is, so
+ * opening it first with the key or value type here makes the database use that type. The map's name follows
  * {@code H2Database}'s own naming; {@code EmbeddedH2BackendTest} fails if a new version of the library names them
  * otherwise.
  */
@@ -88,18 +90,20 @@ class EmbeddedH2Backend extends H2Backend {
         }
 
         /**
+         * Every collection's documents are kept as BSON ({@link DocumentValueType}).
          * A listed collection reads and writes the same maps as {@link H2Database} opens for it, under the same
          * names; {@code EmbeddedH2BackendTest} fails if a new version of the library names them otherwise.
          */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collection);
+            MVMap<Object, Document> documents = getMvStore().openMap(documentsMapName(namespace),
+                    new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
             if (!LISTED_COLLECTIONS.contains(collection)) {
                 return super.openOrCreateCollection(collection, options);
             }
-            String namespace = getFullCollectionNamespace(collection);
             return new ListedCollection(this, collection, options,
-                    getMvStore().openMap(documentsMapName(namespace)), getMvStore().openMap(metaMapName(namespace)),
-                    cursorRegistry);
+                    documents, getMvStore().openMap(metaMapName(namespace)), cursorRegistry);
         }
 
         @Override

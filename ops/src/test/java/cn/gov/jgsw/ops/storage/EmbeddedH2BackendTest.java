@@ -14,10 +14,12 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The embedded store's index keys compare by cached serialized forms ({@link IndexKeyType}). The order must be the
- * one H2 gives them by default: an index written before must still find every key, and still refuse a duplicate.
+ * The embedded store's index keys compare by cached serialized forms ({@link IndexKeyType}). The order and the bytes
+ * must be the ones H2 gives them by default: an index written before must still find every key, and still refuse a
+ * duplicate. Documents written before {@link DocumentValueType} must still read.
  */
 class EmbeddedH2BackendTest {
 
@@ -57,6 +60,37 @@ class EmbeddedH2BackendTest {
                         .isEqualTo(Integer.signum(stock.compare(a, b)));
             }
         }
+    }
+
+    /** Keys are written byte for byte as H2 writes them, and either type reads what the other wrote. */
+    @Test
+    void indexKeysAreWrittenAndReadInH2sOwnForm() {
+        Object[] keys = {new KeyValue("order-1"), new KeyValue("bureau-2", 7L), 42L, "plain",
+                new KeyValue(new de.bwaldvogel.mongo.bson.Document("tenant", "t1")), new KeyValue("order-1")};
+        ObjectDataType stock = new ObjectDataType();
+        IndexKeyType cached = new IndexKeyType();
+        WriteBuffer byStock = new WriteBuffer();
+        stock.write(byStock, keys, keys.length);
+        WriteBuffer byCached = new WriteBuffer();
+        cached.write(byCached, keys, keys.length);
+        assertThat(bytesOf(byCached)).isEqualTo(bytesOf(byStock));
+
+        Object[] readByCached = new Object[keys.length];
+        cached.read(byStock.getBuffer().flip(), readByCached, keys.length);
+        assertThat(readByCached).containsExactly(keys);
+        WriteBuffer again = new WriteBuffer();
+        cached.write(again, readByCached, keys.length);
+        assertThat(bytesOf(again)).as("keys read, written again").isEqualTo(bytesOf(byStock));
+        Object[] readByStock = new Object[keys.length];
+        stock.read(again.getBuffer().flip(), readByStock, keys.length);
+        assertThat(readByStock).containsExactly(keys);
+    }
+
+    private static byte[] bytesOf(WriteBuffer written) {
+        ByteBuffer buffer = written.getBuffer().duplicate().flip();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     @Test
@@ -113,8 +147,63 @@ class EmbeddedH2BackendTest {
             orders.insertOne(new Document("_id", "order-new").append("tenantId", "bureau-0"));
         });
 
-        withServer(new H2Backend(file), "vehicle_orders",
-                orders -> assertThat(orders.countDocuments()).isEqualTo(31));
+        MVStore store = MVStore.open(file);
+        try {
+            assertThat(store.openMap(EmbeddedH2Backend.documentsMapName("jgsw.vehicle_orders")).sizeAsLong())
+                    .isEqualTo(31);
+        } finally {
+            store.close();
+        }
+    }
+
+    /**
+     * A store file from before {@link DocumentValueType} holds its documents in Java's object serialization. Opened by
+     * the platform, every document reads as it did, whatever its field types; a changed one is written as BSON, and the
+     * file, now holding both forms, reads the same once more.
+     */
+    @Test
+    void documentsWrittenInTheEarlierFormReadTheSameAndChangeToBson(@TempDir Path data) {
+        String file = data.resolve("platform.mv").toString();
+        List<Document> asWritten = new ArrayList<>();
+        withServer(new H2Backend(file), orders -> {
+            for (int i = 0; i < 40; i++) {
+                orders.insertOne(everyFieldType(i));
+            }
+            orders.find().forEach(asWritten::add);
+        });
+        assertThat(asWritten).hasSize(40);
+
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        withServer(reopened, orders -> {
+            assertThat(reopened.getMvStore().openMap(EmbeddedH2Backend.documentsMapName("jgsw.orders"))
+                    .getValueType()).isInstanceOf(DocumentValueType.class);
+            assertThat(orders.find().into(new ArrayList<>())).isEqualTo(asWritten);
+            for (int i = 0; i < 40; i += 2) {
+                orders.updateOne(eq("_id", asWritten.get(i).get("_id")), Updates.set("state", "APPROVED"));
+                asWritten.get(i).put("state", "APPROVED");
+            }
+            reopened.commit();
+        });
+
+        withServer(new EmbeddedH2Backend(file),
+                orders -> assertThat(orders.find().into(new ArrayList<>())).isEqualTo(asWritten));
+    }
+
+    private static Document everyFieldType(int i) {
+        return new Document("_id", "order-" + i)
+                .append("tenantId", "bureau-" + (i % 3))
+                .append("state", "SUBMITTED")
+                .append("seats", i)
+                .append("number", 1_000_000_000_000L + i)
+                .append("distanceKm", 12.5 + i)
+                .append("urgent", i % 2 == 0)
+                .append("requestedAt", new java.util.Date(1_790_000_000_000L + i))
+                .append("eventId", new org.bson.types.ObjectId())
+                .append("cost", org.bson.types.Decimal128.parse("1234.5" + i))
+                .append("signature", new org.bson.types.Binary(new byte[] {1, 2, (byte) i}))
+                .append("cancelledAt", null)
+                .append("passengers", List.of("王伟", "李娜", "order-" + i))
+                .append("route", new Document("from", "县机关事务管理局").append("stops", List.of(1, 2L, 3.0)));
     }
 
     /**
