@@ -1,10 +1,6 @@
 package cn.gov.jgsw.ops.storage;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -12,8 +8,8 @@ import org.h2.mvstore.type.ObjectDataType;
 import java.nio.ByteBuffer;
 
 /**
- * H2's value type for the embedded store's documents: each document is written as BSON, the form the wire protocol
- * already uses, behind a tag of its own.
+ * H2's value type for the embedded store's documents: each document is written as BSON ({@link BsonForm}), the form
+ * the wire protocol already uses, behind a tag of its own.
  * <p>
  * H2's default, {@link ObjectDataType}, writes a document it does not know with Java's object serialization, class
  * descriptions included, and reads it back the same way. Under the mobile API benchmark that was most of the time the
@@ -51,16 +47,14 @@ final class DocumentValueType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buff, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageHeapBytes / HEAP_BYTES_PER_BSON_BYTE);
+        int start = buff.position();
         try {
-            BsonEncoder.encodeDocument(document, bson);
+            BsonForm.write(buff.put(BSON_TAG), document);
         } catch (IllegalArgumentException notBson) {
-            earlierForm.write(buff, document);
+            earlierForm.write(buff.position(start), document);
             return;
         }
-        int length = bson.readableBytes();
-        buff.put(BSON_TAG).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
-        countSize(length);
+        countSize(buff.position() - start - 1);
     }
 
     @Override
@@ -69,10 +63,9 @@ final class DocumentValueType extends BasicDataType<Document> {
             return (Document) earlierForm.read(buff);
         }
         buff.get();
-        ByteBuf bson = Unpooled.wrappedBuffer(buff);
-        Document document = BsonDecoder.decodeBson(bson);
-        buff.position(buff.position() + bson.readerIndex());
-        countSize(bson.readerIndex());
+        int start = buff.position();
+        Document document = BsonForm.read(buff);
+        countSize(buff.position() - start);
         return document;
     }
 
