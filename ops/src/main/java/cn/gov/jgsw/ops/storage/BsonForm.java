@@ -72,7 +72,8 @@ final class BsonForm {
     @SuppressWarnings("unchecked")
     private static void writeValue(WriteBuffer out, byte type, Object value) {
         switch (type) {
-            case BsonConstants.TYPE_DOUBLE -> out.putLong(Long.reverseBytes(Double.doubleToRawLongBits((Double) value)));
+            case BsonConstants.TYPE_DOUBLE ->
+                    out.putLong(Long.reverseBytes(Double.doubleToRawLongBits((Double) value)));
             case BsonConstants.TYPE_UTF8_STRING -> writeString(out, value.toString());
             case BsonConstants.TYPE_EMBEDDED_DOCUMENT -> write(out, (Map<String, ?>) value);
             case BsonConstants.TYPE_ARRAY -> writeArray(out, (Collection<?>) value);
