@@ -91,7 +91,7 @@ final class IndexKeyType extends ObjectDataType {
             byte[] form = byKey.get(new Identity(key, null));
             if (form == null) {
                 form = serialize(key);
-                byKey.put(new Identity(key, collected), form);
+                remember(key, form);
             }
             return form;
         }
