@@ -17,7 +17,11 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     public MongoDatabase database() {
-        return client.getDatabase("test");
+        return database("test");
+    }
+
+    public MongoDatabase database(String name) {
+        return client.getDatabase(name);
     }
 
     @Override

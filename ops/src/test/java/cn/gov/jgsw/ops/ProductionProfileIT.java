@@ -1,5 +1,7 @@
 package cn.gov.jgsw.ops;
 
+import cn.gov.jgsw.ops.secrets.KeyEncryptionKeyFile;
+import cn.gov.jgsw.ops.support.TemporaryData;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,10 +27,34 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ProductionProfileIT {
 
+    /** A production key-encryption key: a file only this user may read, outside any data directory. */
+    private static final Path KEY_ENCRYPTION_KEY = TemporaryData.directoryDeletedAtExit("prod-profile-kek")
+            .resolve("key-encryption-key");
+
+    static {
+        KeyEncryptionKeyFile.create(KEY_ENCRYPTION_KEY);
+    }
+
     @Test
     void productionRefusesToStartOnTheEmbeddedServer() {
         assertThatThrownBy(() -> start("prod", "").close())
                 .hasRootCauseMessage("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAKeyEncryptionKey() {
+        MongoServer database = new MongoServer(new MemoryBackend());
+        String uri = database.bindAndGetConnectionString();
+        try {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(PlatformApplication.class).run(
+                    "--spring.profiles.active=prod", "--server.port=0", "--jgsw.storage.uri=" + uri,
+                    "--spring.boot.admin.client.enabled=false").close())
+                    .rootCause().hasMessageContaining("No key-encryption key: set JGSW_KEY_ENCRYPTION_KEY_FILE");
+            assertThat(MongoClients.create(uri).getDatabase("jgsw").getCollection("platform_secrets")
+                    .countDocuments()).as("no data key made without one").isZero();
+        } finally {
+            database.shutdownNow();
+        }
     }
 
     @Test
@@ -62,6 +89,9 @@ class ProductionProfileIT {
         // Command-line arguments, as an operator would pass them: they outrank application.yml.
         return new SpringApplicationBuilder(PlatformApplication.class)
                 .run("--spring.profiles.active=" + profile, "--server.port=0", "--jgsw.storage.uri=" + mongoUri,
-                        "--spring.boot.admin.client.enabled=false", "--jgsw.storage.data-directory=target/prod-profile-it");
+                        "--spring.boot.admin.client.enabled=false", "--jgsw.storage.data-directory=target/prod-profile-it",
+                        "--jgsw.secrets.key-encryption-key-file=" + KEY_ENCRYPTION_KEY);
     }
+
+
 }

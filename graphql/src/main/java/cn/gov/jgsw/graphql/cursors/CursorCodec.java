@@ -3,6 +3,8 @@ package cn.gov.jgsw.graphql.cursors;
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiException;
 import cn.gov.jgsw.tenants.api.Caller;
+import cn.gov.jgsw.tenants.api.SecretSealer;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
@@ -26,25 +28,40 @@ import java.util.HexFormat;
  * another person or bureau or for another list; each of those answers {@code INVALID_CURSOR}.
  * <p>
  * The HMAC key is created once per deployment in {@code platform_secrets}, so every node accepts every node's cursors
- * and cursors survive restarts.
+ * and cursors survive restarts. It is stored only sealed ({@link SecretSealer}, ADR 0024); a key an earlier version
+ * stored in clear is sealed at the first start, and cursors issued under it stay valid.
  */
 @Component
 public class CursorCodec {
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String COLLECTION = "platform_secrets";
+    private static final String KEY_ID = "cursor-hmac-key";
+    private static final String CONTEXT = COLLECTION + "/" + KEY_ID + "/key";
+    private static final String MIGRATION = COLLECTION + "." + KEY_ID;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final SecretKeySpec key;
 
-    public CursorCodec(MongoDatabase platformDatabase) {
+    public CursorCodec(MongoDatabase platformDatabase, SecretSealer sealer) {
+        MongoCollection<Document> secrets = platformDatabase.getCollection(COLLECTION);
+        sealer.sealOnce(MIGRATION, () -> {
+            Document stored = secrets.find(Filters.eq("_id", KEY_ID)).first();
+            if (stored != null && !sealer.isSealed(stored.getString("key"))) {
+                secrets.updateOne(Filters.eq("_id", KEY_ID), Updates.set("key",
+                        sealer.seal(CONTEXT, HexFormat.of().parseHex(stored.getString("key")))));
+            }
+        });
         byte[] candidate = new byte[32];
         new SecureRandom().nextBytes(candidate);
-        Document stored = platformDatabase.getCollection("platform_secrets").findOneAndUpdate(
-                Filters.eq("_id", "cursor-hmac-key"),
-                Updates.setOnInsert("key", HexFormat.of().formatHex(candidate)),
+        Document stored = secrets.findOneAndUpdate(Filters.eq("_id", KEY_ID),
+                Updates.setOnInsert("key", sealer.seal(CONTEXT, candidate)),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        this.key = new SecretKeySpec(HexFormat.of().parseHex(stored.getString("key")), ALGORITHM);
+        if (!sealer.isSealed(stored.getString("key"))) {
+            throw sealer.refuseClear(COLLECTION, KEY_ID);
+        }
+        this.key = new SecretKeySpec(sealer.open(CONTEXT, stored.getString("key")), ALGORITHM);
     }
 
     /** A cursor for {@code position} in the list {@code list}, valid only for this caller. */

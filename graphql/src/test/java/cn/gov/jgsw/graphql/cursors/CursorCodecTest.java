@@ -5,10 +5,18 @@ import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ApiException;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.Role;
+import cn.gov.jgsw.tenants.secrets.DataKeyring;
+import cn.gov.jgsw.tenants.secrets.KeyEncryptionKey;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,11 +27,17 @@ class CursorCodecTest {
     private static final Caller NANMING_CLERK = caller("user-1", "bureau-nanming");
     private static EmbeddedMongo mongo;
     private static CursorCodec codec;
+    private static final KeyEncryptionKey KEY_ENCRYPTION_KEY = KeyEncryptionKey.generate(new SecureRandom());
 
     @BeforeAll
     static void start() {
         mongo = new EmbeddedMongo();
-        codec = new CursorCodec(mongo.database());
+        codec = new CursorCodec(mongo.database(), keyring());
+    }
+
+    /** A node's keyring: every node opens the same data key with the deployment's key-encryption key. */
+    private static DataKeyring keyring() {
+        return keyringOf(mongo.database());
     }
 
     @AfterAll
@@ -41,7 +55,7 @@ class CursorCodecTest {
     @Test
     void anotherNodeOnTheSameDatabaseAcceptsTheCursor() {
         String cursor = codec.encode(NANMING_CLERK, "units", "x");
-        assertThat(new CursorCodec(mongo.database()).decode(NANMING_CLERK, "units", cursor)).isEqualTo("x");
+        assertThat(new CursorCodec(mongo.database(), keyring()).decode(NANMING_CLERK, "units", cursor)).isEqualTo("x");
     }
 
     @Test
@@ -61,6 +75,46 @@ class CursorCodecTest {
         assertInvalid(() -> codec.decode(NANMING_CLERK, "units", "no-dot"));
         assertInvalid(() -> codec.decode(NANMING_CLERK, "units", "%%%.%%%"));
         assertInvalid(() -> codec.decode(NANMING_CLERK, "units", null));
+    }
+
+    @Test
+    void theKeyIsStoredOnlySealed() {
+        Document stored = mongo.database().getCollection("platform_secrets")
+                .find(Filters.eq("_id", "cursor-hmac-key")).first();
+
+        assertThat(stored.getString("key")).startsWith("sealed:1:");
+    }
+
+    @Test
+    void aKeyAnEarlierVersionStoredInClearIsSealedAndKeepsItsCursorsValid() {
+        String clearKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        String cursor = codecOnAStoreWrittenEarlier("earlier", clearKey).encode(NANMING_CLERK, "units", "x");
+
+        CursorCodec twin = codecOnAStoreWrittenEarlier("earlier-twin", clearKey);
+
+        assertThat(twin.decode(NANMING_CLERK, "units", cursor)).as("the same key as before").isEqualTo("x");
+        assertThat(mongo.database("earlier").getCollection("platform_secrets")
+                .find(Filters.eq("_id", "cursor-hmac-key")).first().getString("key")).startsWith("sealed:1:");
+    }
+
+    @Test
+    void aKeyWrittenInClearAfterwardsIsRefused() {
+        new CursorCodec(mongo.database("planted"), keyringOf(mongo.database("planted")));
+        mongo.database("planted").getCollection("platform_secrets").updateOne(Filters.eq("_id", "cursor-hmac-key"),
+                Updates.set("key", "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"));
+
+        assertThatThrownBy(() -> new CursorCodec(mongo.database("planted"), keyringOf(mongo.database("planted"))))
+                .hasMessageContaining("someone wrote it into the database");
+    }
+
+    private static CursorCodec codecOnAStoreWrittenEarlier(String database, String clearKey) {
+        mongo.database(database).getCollection("platform_secrets").insertOne(
+                new Document("_id", "cursor-hmac-key").append("key", clearKey));
+        return new CursorCodec(mongo.database(database), keyringOf(mongo.database(database)));
+    }
+
+    private static DataKeyring keyringOf(MongoDatabase database) {
+        return DataKeyring.open(database, KEY_ENCRYPTION_KEY, Clock.systemUTC());
     }
 
     private static void assertInvalid(Runnable decode) {

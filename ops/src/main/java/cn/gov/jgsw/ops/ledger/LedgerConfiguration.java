@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.ledger;
 
 import cn.gov.jgsw.ops.eventstore.AuditHistoryReader;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import cn.gov.jgsw.tenants.api.SecretSealer;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,8 +35,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    TreeHeadSigner treeHeadSigner(MongoDatabase platformDatabase, Clock clock) {
-        return new SoftwareTreeHeadSigner(platformDatabase, clock);
+    TreeHeadSigner treeHeadSigner(MongoDatabase platformDatabase, SecretSealer sealer, Clock clock) {
+        return new SoftwareTreeHeadSigner(platformDatabase, sealer, clock);
     }
 
     @Bean

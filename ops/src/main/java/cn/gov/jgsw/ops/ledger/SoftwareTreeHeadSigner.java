@@ -2,38 +2,57 @@ package cn.gov.jgsw.ops.ledger;
 
 import cn.gov.jgsw.ledger.Sm2Signatures;
 import cn.gov.jgsw.ledger.TreeHead;
+import cn.gov.jgsw.tenants.api.SecretSealer;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
 
 /**
  * SM2 keys in software, one per bureau, kept in {@code ledger_signing_keys} (made on first use; the first writer wins
- * when two nodes race). The private keys are stored as made, like the token signing keys: wrapping them with a key
- * from the environment, or a signing device instead, is the next step (README, Security).
+ * when two nodes race). A private key is stored only sealed ({@link SecretSealer}, ADR 0024); keys an earlier version
+ * stored in clear are sealed at the first start, and stay the bureau's keys. A certified signing device may replace
+ * this class behind {@link TreeHeadSigner}.
  */
 public class SoftwareTreeHeadSigner implements TreeHeadSigner {
 
+    static final String COLLECTION = "ledger_signing_keys";
+    private static final String PRIVATE_KEY = "privateKey";
+
+    private static final Logger log = LoggerFactory.getLogger(SoftwareTreeHeadSigner.class);
+
     private final MongoCollection<Document> keys;
+    private final SecretSealer sealer;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public SoftwareTreeHeadSigner(MongoDatabase database, Clock clock) {
-        this.keys = database.getCollection("ledger_signing_keys");
+    public SoftwareTreeHeadSigner(MongoDatabase database, SecretSealer sealer, Clock clock) {
+        this.keys = database.getCollection(COLLECTION);
+        this.sealer = sealer;
         this.clock = clock;
+        sealer.sealOnce(COLLECTION, this::sealClearKeys);
     }
 
     @Override
     public SignedTreeHead sign(TreeHead head) {
         Document key = keyOf(head.tenantId());
+        String sealed = key.getString(PRIVATE_KEY);
+        if (!sealer.isSealed(sealed)) {
+            throw sealer.refuseClear(COLLECTION, head.tenantId());
+        }
+        String privateKey = new String(sealer.open(context(head.tenantId()), sealed), StandardCharsets.US_ASCII);
         return new SignedTreeHead(head, key.getString("publicKey"),
-                Sm2Signatures.sign(key.getString("privateKey"), head.signedBytes(), random));
+                Sm2Signatures.sign(privateKey, head.signedBytes(), random));
     }
 
     @Override
@@ -47,7 +66,8 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
             return key;
         }
         Sm2Signatures.KeyPair pair = Sm2Signatures.newKeyPair(random);
-        Document made = new Document("_id", tenantId).append("privateKey", pair.privateKeyHex())
+        Document made = new Document("_id", tenantId)
+                .append(PRIVATE_KEY, sealer.seal(context(tenantId), pair.privateKeyHex().getBytes(StandardCharsets.US_ASCII)))
                 .append("publicKey", pair.publicKeyHex()).append("createdAt", Date.from(clock.instant()));
         try {
             keys.insertOne(made);
@@ -58,5 +78,26 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
             }
             return keys.find(Filters.eq("_id", tenantId)).first();
         }
+    }
+
+    /** Keys an earlier version stored in clear: sealed in place, so each bureau keeps its key. */
+    private void sealClearKeys() {
+        int sealed = 0;
+        for (Document key : keys.find()) {
+            String privateKey = key.getString(PRIVATE_KEY);
+            if (privateKey != null && !sealer.isSealed(privateKey)) {
+                String tenantId = key.getString("_id");
+                keys.updateOne(Filters.eq("_id", tenantId), Updates.set(PRIVATE_KEY,
+                        sealer.seal(context(tenantId), privateKey.getBytes(StandardCharsets.US_ASCII))));
+                sealed++;
+            }
+        }
+        if (sealed > 0) {
+            log.info("Sealed {} bureaus' ledger keys an earlier version stored in clear", sealed);
+        }
+    }
+
+    private static String context(String tenantId) {
+        return COLLECTION + "/" + tenantId + "/" + PRIVATE_KEY;
     }
 }

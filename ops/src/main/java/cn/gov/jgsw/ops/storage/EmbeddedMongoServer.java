@@ -1,88 +1,100 @@
 package cn.gov.jgsw.ops.storage;
 
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The embedded default: a MongoDB-wire server on loopback, in this process, storing into one H2 file in the data
- * directory. The platform talks to it with the real MongoDB driver over TCP, exactly as to a real MongoDB.
+ * The embedded default: a MongoDB-wire server in this process, storing into one H2 file in the data directory and
+ * reached only through a Unix domain socket in that owner-only directory ({@link StoreSocket}). The platform talks to it
+ * with the real MongoDB driver, exactly as to a real MongoDB.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
-    private static final int REQUEST_THREADS = 16;
+    public static final String STORE_FILE_NAME = "platform.mv";
 
-    private final MongoServer server;
-    private final InetSocketAddress address;
+    private final H2Backend h2;
+    private final StoreSocket socket;
     private final Path storeFile;
     private final StoreFileUpkeep storeFileUpkeep;
 
-    private EmbeddedMongoServer(MongoServer server, InetSocketAddress address, Path storeFile,
-                                StoreFileUpkeep storeFileUpkeep) {
-        this.server = server;
-        this.address = address;
+    private EmbeddedMongoServer(H2Backend h2, StoreSocket socket, Path storeFile, StoreFileUpkeep storeFileUpkeep) {
+        this.h2 = h2;
+        this.socket = socket;
         this.storeFile = storeFile;
         this.storeFileUpkeep = storeFileUpkeep;
     }
 
     /**
-     * Starts the server on the given loopback port (0 picks a free one).
+     * Starts the server.
      *
-     * @param dataDirectory      where the store file lives; created if missing
-     * @param port               the TCP port, or 0
+     * @param dataDirectory      where the store file lives; created if missing, and left open to its owner only
      * @param commitEveryRequest true to answer only after the write is in the file (the platform's setting);
      *                           false only to show what is lost without it
      */
-    public static EmbeddedMongoServer start(Path dataDirectory, int port, boolean commitEveryRequest) {
-        return start(dataDirectory, port, commitEveryRequest, SlowCommandLog.DEFAULT_THRESHOLD);
+    public static EmbeddedMongoServer start(Path dataDirectory, boolean commitEveryRequest) {
+        return start(dataDirectory, commitEveryRequest, SlowCommandLog.DEFAULT_THRESHOLD);
     }
 
     /**
-     * Starts the server as {@link #start(Path, int, boolean)} does, logging the commands that take at least the
-     * threshold from their arrival to their commit ({@link SlowCommandLog}).
+     * Starts the server as {@link #start(Path, boolean)} does, logging the commands that take at least the threshold
+     * from their arrival to their commit ({@link SlowCommandLog}).
      */
-    public static EmbeddedMongoServer start(Path dataDirectory, int port, boolean commitEveryRequest,
+    public static EmbeddedMongoServer start(Path dataDirectory, boolean commitEveryRequest,
                                             Duration slowCommandThreshold) {
-        try {
-            Files.createDirectories(dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create data directory " + dataDirectory, e);
-        }
-        Path storeFile = dataDirectory.resolve("platform.mv");
+        OwnerOnlyFiles.directory(dataDirectory);
+        Path storeFile = dataDirectory.resolve(STORE_FILE_NAME);
         H2Backend h2 = new EmbeddedH2Backend(storeFile.toString());
-        MongoServer server = new MongoServer(
-                new DurableBackend(h2, commitEveryRequest, new SlowCommandLog(slowCommandThreshold)));
-        // Netty's default is two threads a core. A request waits on its thread for the commit that writes it, so more
-        // threads let more requests finish in time to share a commit.
-        server.bind(new InetSocketAddress("127.0.0.1", port), 1, REQUEST_THREADS);
-        InetSocketAddress address = server.getLocalAddress();
-        log.info("Embedded MongoDB-wire server on {} storing into {} (commit every request: {})",
-                address, storeFile.toAbsolutePath(), commitEveryRequest);
-        return new EmbeddedMongoServer(server, address, storeFile, new StoreFileUpkeep(h2.getMvStore()));
+        try {
+            OwnerOnlyFiles.restrict(storeFile);
+            StoreSocket socket = StoreSocket.open(dataDirectory,
+                    new DurableBackend(h2, commitEveryRequest, new SlowCommandLog(slowCommandThreshold)));
+            log.info("Embedded MongoDB-wire server on the Unix socket {} (its owner only) storing into {} "
+                    + "(commit every request: {})", socket.path(), storeFile.toAbsolutePath(), commitEveryRequest);
+            return new EmbeddedMongoServer(h2, socket, storeFile, new StoreFileUpkeep(h2.getMvStore()));
+        } catch (RuntimeException e) {
+            h2.close();
+            throw e;
+        }
     }
 
     /** The URI the MongoDB driver connects with. */
     public String connectionString() {
-        return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        return socket.connectionString();
+    }
+
+    /** The path of the store's socket. */
+    public Path socketPath() {
+        return socket.path();
     }
 
     public Path storeFile() {
         return storeFile;
     }
 
+    /**
+     * Copies the store, as it stands, into a new owner-only file while requests go on ({@link StoreCopy}).
+     *
+     * @return the store's version the copy holds
+     */
+    public long copyStoreTo(Path target) {
+        return StoreCopy.copy(h2.getMvStore(), target);
+    }
+
+    /** Opens a store file read-only, as a restore checks it, and answers its version. */
+    public static long versionOfStoreFile(Path storeFile) {
+        return StoreCopy.versionOf(storeFile);
+    }
+
     @Override
     public void close() {
+        socket.close();
         storeFileUpkeep.close();
-        server.shutdown();
+        h2.close();
     }
 }

@@ -34,8 +34,7 @@ public class StorageConfiguration {
             // node that silently fell back to it would lose the bureaus' data with the machine.
             throw new IllegalStateException("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
         }
-        return EmbeddedMongoServer.start(properties.dataDirectory(), properties.embeddedPort(), true,
-                properties.slowCommandThreshold());
+        return EmbeddedMongoServer.start(properties.dataDirectory(), true, properties.slowCommandThreshold());
     }
 
     @Bean(destroyMethod = "close")

@@ -12,7 +12,6 @@ import java.time.Duration;
  * @param uri           a real MongoDB (replica set in production); blank means the embedded server
  * @param database      the database name
  * @param dataDirectory the embedded server's data directory
- * @param embeddedPort  the embedded server's loopback port, 0 for any free port
  * @param allowDemoData true to let the demo profile seed its logins into a real MongoDB (test runs against one)
  * @param slowCommandThreshold database commands taking longer are logged ({@link SlowCommandLog})
  */
@@ -20,11 +19,10 @@ import java.time.Duration;
 public record StorageProperties(String uri,
                                 @DefaultValue("jgsw") String database,
                                 @DefaultValue("data") Path dataDirectory,
-                                @DefaultValue("0") int embeddedPort,
                                 @DefaultValue("false") boolean allowDemoData,
                                 @DefaultValue("200ms") Duration slowCommandThreshold) {
 
-    boolean embedded() {
+    public boolean embedded() {
         return uri == null || uri.isBlank();
     }
 }

@@ -375,7 +375,7 @@ public final class MobileApiBenchmark {
 
     private void rawInsertBaseline(int rate) throws Exception {
         Path data = TemporaryData.directory("jgsw-raw-insert-");
-        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(data, 0, true);
+        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(data, true);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> orders = client.getDatabase("raw").getCollection("vehicle_orders");
             constantRate(rate, 10, i -> () -> {

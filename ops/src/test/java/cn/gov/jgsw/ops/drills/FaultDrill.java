@@ -5,10 +5,10 @@ import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
 import cn.gov.jgsw.domain.vehicles.api.VehicleOrderedEvent;
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformProcess;
 import cn.gov.jgsw.ops.support.TemporaryData;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -23,21 +23,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -220,18 +214,7 @@ public final class FaultDrill {
     }
 
     private Map<String, Object> orderInput() {
-        int n = sequence.incrementAndGet();
-        OffsetDateTime start = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30 + n % 300)
-                .truncatedTo(ChronoUnit.HOURS).withHour(9);
-        Map<String, Object> input = new LinkedHashMap<>();
-        input.put("idempotencyKey", UUID.randomUUID().toString());
-        input.put("purpose", DRILL + " " + n);
-        input.put("origin", "区政府");
-        input.put("destination", "市局");
-        input.put("plannedStart", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start));
-        input.put("plannedEnd", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(start.plusHours(2)));
-        input.put("passengerCount", 1);
-        return input;
+        return MutationInputs.drillOrder(DRILL, sequence.incrementAndGet());
     }
 
     private static GraphQlClient.Response send(GraphQlClient phone, Map<String, Object> input) {
@@ -315,7 +298,7 @@ public final class FaultDrill {
 
     /** Opens the stopped platform's store, as the platform would, and works on it. */
     private <T> T inStore(StoreWork<T> work) throws Exception {
-        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(data, 0, true);
+        try (EmbeddedMongoServer store = EmbeddedMongoServer.start(data, true);
              MongoClient client = MongoClients.create(store.connectionString())) {
             return work.on(client.getDatabase("jgsw"));
         }

@@ -82,7 +82,7 @@ public final class EventStoreBenchmark {
             uri = "mongodb://127.0.0.1:" + memoryServer.bind().getPort();
             server = memoryServer::shutdownNow;
         } else {
-            EmbeddedMongoServer embedded = EmbeddedMongoServer.start(data, 0, true);
+            EmbeddedMongoServer embedded = EmbeddedMongoServer.start(data, true);
             uri = embedded.connectionString();
             server = embedded;
         }

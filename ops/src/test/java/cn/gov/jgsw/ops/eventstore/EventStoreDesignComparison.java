@@ -46,7 +46,7 @@ final class EventStoreDesignComparison {
 
     static void run() throws Exception {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(
-                TemporaryData.directoryDeletedAtExit("designs"), 0, true);
+                TemporaryData.directoryDeletedAtExit("designs"), true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             new EventStoreDesignComparison(client.getDatabase("designs")).compare();
         }

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tokens an attacker would try, each refused with 401 {@code INVALID_TOKEN}, nothing recorded, and the platform
- * answering a genuine token normally afterwards. The well-formed ones are signed with the platform's own key (read from
- * the database, as an insider could), so that only the claim under test is wrong.
+ * answering a genuine token normally afterwards. The well-formed ones are signed with the platform's own key (taken from
+ * the running platform, as an insider holding the key-encryption key could), so that only the claim under test is
+ * wrong. What someone without that key finds in the store is {@code LocalAttackerIT}'s.
  */
 class HostileTokensIT extends PlatformIT {
 
@@ -165,7 +166,7 @@ class HostileTokensIT extends PlatformIT {
     }
 
     RSAKey platformKey() {
-        return ForgedTokens.platformKey(platformDatabase);
+        return platformSigningKey();
     }
 
     RSAKey strangerKey() {

@@ -22,7 +22,7 @@ public final class AcknowledgedWriter {
         Path dataDirectory = Path.of(args[1]);
         String round = args[2];
         boolean commitEveryRequest = Boolean.parseBoolean(args[3]);
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory, 0, commitEveryRequest);
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory, commitEveryRequest);
         try (MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> writes = client.getDatabase("durability").getCollection("writes");
             if (mode.equals("write")) {

@@ -15,8 +15,8 @@ class EmbeddedStoreLockTest {
 
     @Test
     void aSecondServerOnTheSameDataDirectoryIsRefused(@TempDir Path data) {
-        try (EmbeddedMongoServer first = EmbeddedMongoServer.start(data, 0, true)) {
-            assertThatThrownBy(() -> EmbeddedMongoServer.start(data, 0, true).close())
+        try (EmbeddedMongoServer first = EmbeddedMongoServer.start(data, true)) {
+            assertThatThrownBy(() -> EmbeddedMongoServer.start(data, true).close())
                     .hasMessageContaining("locked");
         }
     }

@@ -65,7 +65,7 @@ class IdIndexTest {
 
     @Test
     void severalIdsOfOneBureauAreReadWithoutAnotherBureausDocuments(@TempDir Path data) {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> orders = client.getDatabase("jgsw").getCollection("vehicle_orders");
             for (int i = 0; i < 40; i++) {
@@ -82,7 +82,7 @@ class IdIndexTest {
 
     @Test
     void aConditionalWriteByIdChangesTheDocumentOnlyWhenTheRestHolds(@TempDir Path data) {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> records = client.getDatabase("jgsw").getCollection("idempotency_records");
             for (int i = 0; i < 50; i++) {

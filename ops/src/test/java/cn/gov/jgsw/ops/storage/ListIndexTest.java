@@ -225,7 +225,7 @@ class ListIndexTest {
     }
 
     private static void withStore(Path data, Consumer<MongoCollection<Document>> work) {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, 0, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true);
              MongoClient client = MongoClients.create(server.connectionString())) {
             work.accept(client.getDatabase("jgsw").getCollection("approval_requests"));
         }

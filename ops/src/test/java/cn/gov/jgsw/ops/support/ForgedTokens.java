@@ -1,32 +1,31 @@
 package cn.gov.jgsw.ops.support;
 
-import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import org.bson.Document;
 
 /**
- * Tokens made by a test rather than by the authorization server: signed with the platform's own key, read from the
- * database as an insider could, so that exactly the claims the test chooses (a wrong one, or a lifetime of seconds)
- * reach the platform.
+ * Tokens made by a test rather than by the authorization server: signed with the platform's own key, taken from the
+ * running platform's key source (the database holds it only sealed, ADR 0024), so that exactly the claims the test
+ * chooses (a wrong one, or a lifetime of seconds) reach the platform.
  */
 public final class ForgedTokens {
 
     private ForgedTokens() {
     }
 
-    /** The key the platform signs with now. */
-    public static RSAKey platformKey(MongoDatabase platformDatabase) {
+    /** The key the platform signs with now: the first private key of its key source. */
+    public static RSAKey platformKey(JWKSource<SecurityContext> keys) {
         try {
-            Document pointer = platformDatabase.getCollection("signing_keys").find(new Document("_id", "signing"))
-                    .first();
-            Document key = platformDatabase.getCollection("signing_keys")
-                    .find(new Document("_id", pointer.getString("kid"))).first();
-            return RSAKey.parse(key.getString("jwk"));
+            return (RSAKey) keys.get(new JWKSelector(new JWKMatcher.Builder().privateOnly(true).build()), null)
+                    .get(0);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,9 @@ package cn.gov.jgsw.ops.support;
 
 import cn.gov.jgsw.ops.PlatformApplication;
 import com.mongodb.client.MongoDatabase;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,10 +23,14 @@ import java.nio.file.Path;
 public abstract class PlatformIT {
 
     private static final int PORT = PlatformProcess.freePort();
-    private static final Path DATA_DIRECTORY = TemporaryData.directoryDeletedAtExit("jgsw-it-");
+    /** The data directory, and beside it the demo's key-encryption key, in one directory deleted at exit. */
+    private static final Path DATA_DIRECTORY = TemporaryData.directoryDeletedAtExit("jgsw-it-").resolve("data");
 
     @Autowired
     protected MongoDatabase platformDatabase;
+
+    @Autowired
+    private JWKSource<SecurityContext> platformKeys;
 
     @DynamicPropertySource
     static void platformProperties(DynamicPropertyRegistry registry) {
@@ -38,6 +45,11 @@ public abstract class PlatformIT {
         registry.add("jgsw.ledger.tree-head-interval", () -> "1d");
         // Snapshots far more often than in production, so that every flow of the suite stores and reads them.
         registry.add("jgsw.event-store.snapshot-threshold", () -> "3");
+    }
+
+    /** The key the platform signs tokens with now, from its running key source. */
+    protected RSAKey platformSigningKey() {
+        return ForgedTokens.platformKey(platformKeys);
     }
 
     protected static String baseUrl() {

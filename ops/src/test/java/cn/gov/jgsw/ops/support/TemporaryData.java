@@ -34,8 +34,19 @@ public final class TemporaryData {
         }
     }
 
-    /** Deletes the directory and everything in it, as far as it can: a leftover file fails no test. */
+    /**
+     * Deletes the directory and everything in it, as far as it can: a leftover file fails no test. A platform's data
+     * directory has the demo's key-encryption key beside it ({@code <directory>-keys}), which goes with it.
+     */
     public static void delete(Path directory) {
+        Path keys = directory.toAbsolutePath().resolveSibling(directory.getFileName() + "-keys");
+        if (Files.isDirectory(keys)) {
+            deleteTree(keys);
+        }
+        deleteTree(directory);
+    }
+
+    private static void deleteTree(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

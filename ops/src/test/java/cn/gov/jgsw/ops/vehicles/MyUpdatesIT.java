@@ -97,7 +97,7 @@ class MyUpdatesIT extends PlatformIT {
         // A token's times are whole seconds: six from the last whole one leave over four for reading the key,
         // signing and the handshake, on a loaded machine too.
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        String shortLived = ForgedTokens.sign(ForgedTokens.platformKey(platformDatabase), new JWTClaimsSet.Builder()
+        String shortLived = ForgedTokens.sign(platformSigningKey(), new JWTClaimsSet.Builder()
                 .subject("user-yunyan-approver")
                 .issuer(baseUrl())
                 .audience("mobile-app")

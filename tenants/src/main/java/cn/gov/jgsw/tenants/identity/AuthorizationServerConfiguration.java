@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import cn.gov.jgsw.tenants.api.AccessTokenClaims;
+import cn.gov.jgsw.tenants.api.SecretSealer;
 import cn.gov.jgsw.tenants.integration.IntegrationClientAuthentication;
 import cn.gov.jgsw.tenants.integration.IntegrationClientRegistry;
 import cn.gov.jgsw.tenants.integration.IntegrationClientSecrets;
@@ -130,8 +131,8 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    SigningKeys signingKeys(MongoDatabase platformDatabase) {
-        return new SigningKeys(platformDatabase, Clock.systemUTC());
+    SigningKeys signingKeys(MongoDatabase platformDatabase, SecretSealer sealer) {
+        return new SigningKeys(platformDatabase, sealer, Clock.systemUTC());
     }
 
     /** Every key a valid token may carry: what the API verifies with and the JWK Set endpoint publishes. */
@@ -159,8 +160,9 @@ public class AuthorizationServerConfiguration {
     }
 
     @Bean
-    OAuth2AuthorizationService authorizationService(MongoDatabase platformDatabase, RegisteredClientRepository clients) {
-        return new MongoAuthorizationService(platformDatabase, clients, Clock.systemUTC());
+    OAuth2AuthorizationService authorizationService(MongoDatabase platformDatabase, RegisteredClientRepository clients,
+                                                    SecretSealer sealer) {
+        return new MongoAuthorizationService(platformDatabase, clients, sealer, Clock.systemUTC());
     }
 
     /**

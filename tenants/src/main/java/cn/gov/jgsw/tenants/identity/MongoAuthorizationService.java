@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.identity;
 
+import cn.gov.jgsw.tenants.api.SecretSealer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,7 +8,9 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
@@ -52,8 +55,9 @@ import java.util.stream.Stream;
  * its newest refresh token included (RFC 9700 §4.14.2). An authorization is forgotten once all its tokens expired (a
  * pending request after {@link #PENDING_REQUEST_LIFETIME}), by a sweep at most every {@link #SWEEP_INTERVAL}.
  * <p>
- * Token values are stored as issued, as Spring's JDBC store does: the store must hand them back. Whoever reads this
- * collection can use an unexpired token; wrapping them is future work.
+ * The store must hand token values back, so they are kept, but only sealed ({@link SecretSealer}, ADR 0024), beside
+ * the SHA-256 that finds them: whoever reads this collection, a dump or a backup without the key-encryption key holds
+ * no usable token. Values an earlier version stored in clear are sealed at the first start.
  */
 final class MongoAuthorizationService implements OAuth2AuthorizationService {
 
@@ -69,21 +73,28 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
     private static final String ROTATED = "rotated";
     private static final List<String> ALL_KINDS = List.of(ACCESS, REFRESH, CODE, ID_TOKEN, STATE);
 
+    static final String COLLECTION = "oauth2_authorizations";
+    private static final List<String> TOKEN_KINDS = List.of(CODE, ACCESS, REFRESH, ID_TOKEN);
+
     private final MongoCollection<Document> authorizations;
     private final MongoCollection<Document> lookup;
     private final RegisteredClientRepository clients;
+    private final SecretSealer sealer;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private volatile Instant lastSweep = Instant.MIN;
 
-    MongoAuthorizationService(MongoDatabase database, RegisteredClientRepository clients, Clock clock) {
-        this.authorizations = database.getCollection("oauth2_authorizations");
+    MongoAuthorizationService(MongoDatabase database, RegisteredClientRepository clients, SecretSealer sealer,
+                              Clock clock) {
+        this.authorizations = database.getCollection(COLLECTION);
         this.lookup = database.getCollection("oauth2_token_lookup");
         this.clients = clients;
+        this.sealer = sealer;
         this.clock = clock;
         ClassLoader classLoader = MongoAuthorizationService.class.getClassLoader();
         json.registerModules(SecurityJackson2Modules.getModules(classLoader));
         json.registerModule(new OAuth2AuthorizationServerJackson2Module());
+        sealer.sealOnce(COLLECTION, this::sealClearTokens);
     }
 
     @Override
@@ -91,11 +102,11 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         sweepNowAndThen();
         Document previous = authorizations.find(Filters.eq("_id", authorization.getId())).first();
         List<String> rotated = previous == null ? new ArrayList<>() : new ArrayList<>(previous.getList(ROTATED, String.class, List.of()));
-        String previousRefresh = previous == null ? null : valueOf(previous, REFRESH);
+        String previousRefresh = previous == null ? null : hashOf(previous, REFRESH);
         String refresh = authorization.getRefreshToken() == null ? null
-                : authorization.getRefreshToken().getToken().getTokenValue();
+                : sha256(authorization.getRefreshToken().getToken().getTokenValue());
         if (previousRefresh != null && !previousRefresh.equals(refresh)) {
-            rotated.add(key(ROTATED, previousRefresh));
+            rotated.add(ROTATED + ":" + previousRefresh);
         }
         Date forgetAfter = Date.from(lastExpiry(authorization));
         Document document = toDocument(authorization).append(ROTATED, rotated).append("forgetAfter", forgetAfter);
@@ -181,10 +192,11 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
                 .append("scopes", List.copyOf(authorization.getAuthorizedScopes()))
                 .append("attributes", write(authorization.getAttributes()))
                 .append(STATE, authorization.getAttribute(OAuth2ParameterNames.STATE));
-        token(document, CODE, authorization.getToken(OAuth2AuthorizationCode.class));
-        token(document, ACCESS, authorization.getToken(OAuth2AccessToken.class));
-        token(document, REFRESH, authorization.getToken(OAuth2RefreshToken.class));
-        token(document, ID_TOKEN, authorization.getToken(OidcIdToken.class));
+        String id = authorization.getId();
+        token(document, id, CODE, authorization.getToken(OAuth2AuthorizationCode.class));
+        token(document, id, ACCESS, authorization.getToken(OAuth2AccessToken.class));
+        token(document, id, REFRESH, authorization.getToken(OAuth2RefreshToken.class));
+        token(document, id, ID_TOKEN, authorization.getToken(OidcIdToken.class));
         OAuth2Authorization.Token<OAuth2AccessToken> access = authorization.getAccessToken();
         if (access != null) {
             document.get(ACCESS, Document.class)
@@ -194,12 +206,15 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         return document;
     }
 
-    private void token(Document document, String kind, OAuth2Authorization.Token<? extends OAuth2Token> token) {
+    private void token(Document document, String authorizationId, String kind,
+                       OAuth2Authorization.Token<? extends OAuth2Token> token) {
         if (token == null) {
             return;
         }
         OAuth2Token value = token.getToken();
-        document.append(kind, new Document("value", value.getTokenValue())
+        document.append(kind, new Document("value", sealer.seal(context(authorizationId, kind),
+                        value.getTokenValue().getBytes(StandardCharsets.UTF_8)))
+                .append("sha256", sha256(value.getTokenValue()))
                 .append("issuedAt", value.getIssuedAt() == null ? null : value.getIssuedAt().toString())
                 .append("expiresAt", value.getExpiresAt() == null ? null : value.getExpiresAt().toString())
                 .append("metadata", write(token.getMetadata())));
@@ -213,6 +228,14 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         if (client == null) {
             return null;
         }
+        String id = document.getString("_id");
+        for (String kind : TOKEN_KINDS) {
+            Document token = document.get(kind, Document.class);
+            if (token != null && !sealer.isSealed(token.getString("value"))) {
+                logger.warn(sealer.refuseClear(COLLECTION, id).getMessage());
+                return null;
+            }
+        }
         Map<String, Object> attributes = read(document.getString("attributes"));
         OAuth2Authorization.Builder builder = OAuth2Authorization.withRegisteredClient(client)
                 .id(document.getString("_id"))
@@ -222,7 +245,7 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
                 .attributes(existing -> existing.putAll(attributes));
         Document code = document.get(CODE, Document.class);
         if (code != null) {
-            builder.token(new OAuth2AuthorizationCode(code.getString("value"), instant(code, "issuedAt"),
+            builder.token(new OAuth2AuthorizationCode(tokenValue(id, CODE, code), instant(code, "issuedAt"),
                     instant(code, "expiresAt")), metadata -> metadata.putAll(read(code.getString("metadata"))));
         }
         Document access = document.get(ACCESS, Document.class);
@@ -230,7 +253,7 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
             OAuth2AccessToken.TokenType type = OAuth2AccessToken.TokenType.DPOP.getValue()
                     .equalsIgnoreCase(access.getString("type"))
                     ? OAuth2AccessToken.TokenType.DPOP : OAuth2AccessToken.TokenType.BEARER;
-            builder.token(new OAuth2AccessToken(type, access.getString("value"), instant(access, "issuedAt"),
+            builder.token(new OAuth2AccessToken(type, tokenValue(id, ACCESS, access), instant(access, "issuedAt"),
                             instant(access, "expiresAt"), new HashSet<>(access.getList("scopes", String.class, List.of()))),
                     metadata -> metadata.putAll(read(access.getString("metadata"))));
         }
@@ -239,12 +262,12 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
             Map<String, Object> metadata = read(idToken.getString("metadata"));
             @SuppressWarnings("unchecked")
             Map<String, Object> claims = (Map<String, Object>) metadata.get(OAuth2Authorization.Token.CLAIMS_METADATA_NAME);
-            builder.token(new OidcIdToken(idToken.getString("value"), instant(idToken, "issuedAt"),
+            builder.token(new OidcIdToken(tokenValue(id, ID_TOKEN, idToken), instant(idToken, "issuedAt"),
                     instant(idToken, "expiresAt"), claims), existing -> existing.putAll(metadata));
         }
         Document refresh = document.get(REFRESH, Document.class);
         if (refresh != null) {
-            builder.token(new OAuth2RefreshToken(refresh.getString("value"), instant(refresh, "issuedAt"),
+            builder.token(new OAuth2RefreshToken(tokenValue(id, REFRESH, refresh), instant(refresh, "issuedAt"),
                     instant(refresh, "expiresAt")), metadata -> metadata.putAll(read(refresh.getString("metadata"))));
         }
         return builder.build();
@@ -252,10 +275,10 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
 
     private static List<String> tokenKeys(Document document) {
         List<String> keys = new ArrayList<>();
-        for (String kind : List.of(CODE, ACCESS, REFRESH, ID_TOKEN)) {
-            String value = valueOf(document, kind);
-            if (value != null) {
-                keys.add(key(kind, value));
+        for (String kind : TOKEN_KINDS) {
+            String hash = hashOf(document, kind);
+            if (hash != null) {
+                keys.add(kind + ":" + hash);
             }
         }
         if (document.getString(STATE) != null) {
@@ -264,18 +287,60 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         return keys;
     }
 
-    private static String valueOf(Document document, String kind) {
+    /** The SHA-256 of a stored token's value; an earlier version stored the value itself in clear. */
+    private static String hashOf(Document document, String kind) {
         Document token = document.get(kind, Document.class);
-        return token == null ? null : token.getString("value");
+        if (token == null) {
+            return null;
+        }
+        String hash = token.getString("sha256");
+        return hash != null ? hash : sha256(token.getString("value"));
+    }
+
+    private String tokenValue(String authorizationId, String kind, Document token) {
+        return new String(sealer.open(context(authorizationId, kind), token.getString("value")), StandardCharsets.UTF_8);
+    }
+
+    private static String context(String authorizationId, String kind) {
+        return COLLECTION + "/" + authorizationId + "/" + kind;
     }
 
     /** The look-up key of a token: its kind and the SHA-256 of its value (the value itself is not a key). */
     private static String key(String kind, String value) {
+        return kind + ":" + sha256(value);
+    }
+
+    private static String sha256(String value) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return kind + ":" + HexFormat.of().formatHex(hash);
+            return HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Token values an earlier version stored in clear: sealed in place, with the hash that finds them. */
+    private void sealClearTokens() {
+        int sealed = 0;
+        for (Document authorization : authorizations.find()) {
+            String id = authorization.getString("_id");
+            List<Bson> updates = new ArrayList<>();
+            for (String kind : TOKEN_KINDS) {
+                Document token = authorization.get(kind, Document.class);
+                if (token != null && !sealer.isSealed(token.getString("value"))) {
+                    String value = token.getString("value");
+                    updates.add(Updates.set(kind + ".value",
+                            sealer.seal(context(id, kind), value.getBytes(StandardCharsets.UTF_8))));
+                    updates.add(Updates.set(kind + ".sha256", sha256(value)));
+                }
+            }
+            if (!updates.isEmpty()) {
+                authorizations.updateOne(Filters.eq("_id", id), Updates.combine(updates));
+                sealed++;
+            }
+        }
+        if (sealed > 0) {
+            logger.info("Sealed the token values of {} sign-ins an earlier version stored in clear", sealed);
         }
     }
 

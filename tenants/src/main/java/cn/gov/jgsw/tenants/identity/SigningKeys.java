@@ -10,10 +10,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import cn.gov.jgsw.tenants.api.SecretSealer;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +35,9 @@ import java.util.UUID;
  * key; a conditional update of it makes concurrent rotations on several nodes agree on one new key. Each node re-reads
  * the keys at most every {@link #RELOAD_INTERVAL}, so a rotation on one node reaches the others within that time.
  * <p>
- * The private keys sit in the database unencrypted: whoever reads the database can mint tokens. Wrapping them (or a
- * signing device) is still to come.
+ * A key's private part is stored only sealed ({@link SecretSealer}, ADR 0024): whoever reads the database, a dump or a
+ * backup without the key-encryption key cannot mint tokens. Its public part is stored beside it in clear. Keys an
+ * earlier version stored in clear are sealed at the first start.
  */
 public final class SigningKeys {
 
@@ -44,17 +47,23 @@ public final class SigningKeys {
 
     private static final Logger logger = LoggerFactory.getLogger(SigningKeys.class);
     private static final String POINTER = "signing";
+    static final String COLLECTION = "signing_keys";
+    /** Where an earlier version kept the whole key in clear. */
+    private static final String CLEAR_JWK = "jwk";
 
     private final MongoCollection<Document> keys;
+    private final SecretSealer sealer;
     private final Clock clock;
     private volatile Loaded loaded;
 
     private record Loaded(RSAKey signing, List<JWK> verifying, Instant at) {
     }
 
-    SigningKeys(MongoDatabase platformDatabase, Clock clock) {
-        this.keys = platformDatabase.getCollection("signing_keys");
+    SigningKeys(MongoDatabase platformDatabase, SecretSealer sealer, Clock clock) {
+        this.keys = platformDatabase.getCollection(COLLECTION);
+        this.sealer = sealer;
         this.clock = clock;
+        sealer.sealOnce(COLLECTION, this::sealClearKeys);
         this.loaded = load();
         if (createdAt(loaded.signing()).plus(ROTATION_PERIOD).isBefore(clock.instant())) {
             rotate();
@@ -146,8 +155,33 @@ public final class SigningKeys {
 
     private Document keyDocument(RSAKey key) {
         return new Document("_id", key.getKeyID())
-                .append("jwk", key.toJSONString())
+                .append("publicJwk", key.toPublicJWK().toJSONString())
+                .append("privateJwk", sealer.seal(context(key.getKeyID()), utf8(key.toJSONString())))
                 .append("createdAt", Date.from(clock.instant()));
+    }
+
+    /** Keys an earlier version stored in clear: sealed in place, their ids and dates kept. */
+    private void sealClearKeys() {
+        int sealed = 0;
+        for (Document key : keys.find(Filters.exists(CLEAR_JWK))) {
+            RSAKey clear = parseJwk(key.getString("_id"), key.getString(CLEAR_JWK));
+            keys.updateOne(Filters.eq("_id", key.getString("_id")), Updates.combine(
+                    Updates.set("publicJwk", clear.toPublicJWK().toJSONString()),
+                    Updates.set("privateJwk", sealer.seal(context(clear.getKeyID()), utf8(clear.toJSONString()))),
+                    Updates.unset(CLEAR_JWK)));
+            sealed++;
+        }
+        if (sealed > 0) {
+            logger.info("Sealed {} token signing keys an earlier version stored in clear", sealed);
+        }
+    }
+
+    private static String context(String kid) {
+        return COLLECTION + "/" + kid + "/privateJwk";
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Instant createdAt(RSAKey key) {
@@ -155,11 +189,23 @@ public final class SigningKeys {
         return stored == null ? clock.instant() : stored.getDate("createdAt").toInstant();
     }
 
-    private static RSAKey parse(Document key) {
+    private RSAKey parse(Document key) {
+        String kid = key.getString("_id");
+        if (key.containsKey(CLEAR_JWK)) {
+            throw sealer.refuseClear(COLLECTION, kid);
+        }
+        return parseJwk(kid, new String(sealer.open(context(kid), key.getString("privateJwk")), StandardCharsets.UTF_8));
+    }
+
+    private static RSAKey parseJwk(String kid, String jwk) {
         try {
-            return RSAKey.parse(key.getString("jwk"));
+            RSAKey key = RSAKey.parse(jwk);
+            if (!kid.equals(key.getKeyID())) {
+                throw new IllegalStateException("stored signing key " + kid + " names another key id");
+            }
+            return key;
         } catch (ParseException e) {
-            throw new IllegalStateException("stored signing key " + key.get("_id") + " is unreadable", e);
+            throw new IllegalStateException("stored signing key " + kid + " is unreadable", e);
         }
     }
 

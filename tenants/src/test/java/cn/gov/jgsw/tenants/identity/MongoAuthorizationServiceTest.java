@@ -1,9 +1,15 @@
 package cn.gov.jgsw.tenants.identity;
 
+import cn.gov.jgsw.tenants.secrets.DataKeyring;
+import cn.gov.jgsw.tenants.secrets.KeyEncryptionKey;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -15,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -30,8 +37,10 @@ class MongoAuthorizationServiceTest {
     private final MovableClock clock = new MovableClock(Instant.parse("2026-11-26T02:00:00Z"));
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.bind().getPort());
+    private final DataKeyring sealer = DataKeyring.open(client.getDatabase("identity"),
+            KeyEncryptionKey.generate(new SecureRandom()), clock);
     private final MongoAuthorizationService service = new MongoAuthorizationService(client.getDatabase("identity"),
-            new InMemoryRegisteredClientRepository(APP), clock);
+            new InMemoryRegisteredClientRepository(APP), sealer, clock);
 
     @AfterEach
     void stop() {
@@ -43,7 +52,7 @@ class MongoAuthorizationServiceTest {
     void anAuthorizationReadBackFromAnotherInstanceIsTheSame() {
         service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
         MongoAuthorizationService afterRestart = new MongoAuthorizationService(client.getDatabase("identity"),
-                new InMemoryRegisteredClientRepository(APP), clock);
+                new InMemoryRegisteredClientRepository(APP), sealer, clock);
 
         OAuth2Authorization read = afterRestart.findByToken("token-1", null);
 
@@ -97,6 +106,51 @@ class MongoAuthorizationServiceTest {
         service.save(withAccessToken("a2", "token-2", Duration.ofMinutes(10)));
 
         assertThat(service.findById("pending")).isNull();
+    }
+
+    @Test
+    void tokenValuesAreStoredOnlySealed() {
+        service.save(OAuth2Authorization.from(withAccessToken("a1", "token-1", Duration.ofMinutes(10)))
+                .refreshToken(new OAuth2RefreshToken("refresh-1", clock.instant(), clock.instant().plus(Duration.ofDays(7))))
+                .build());
+
+        Document stored = authorizations().find(Filters.eq("_id", "a1")).first();
+
+        assertThat(stored.get("access", Document.class).getString("value")).startsWith("sealed:1:");
+        assertThat(stored.get("refresh", Document.class).getString("value")).startsWith("sealed:1:");
+        assertThat(stored.toJson()).doesNotContain("token-1", "refresh-1");
+        assertThat(service.findByToken("refresh-1", OAuth2TokenType.REFRESH_TOKEN).getRefreshToken().getToken()
+                .getTokenValue()).isEqualTo("refresh-1");
+    }
+
+    @Test
+    void tokensAnEarlierVersionStoredInClearAreSealedAtStartAndStillFound() {
+        service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
+        // The form an earlier version wrote: the value itself, no hash beside it, nothing sealed yet.
+        authorizations().updateOne(Filters.eq("_id", "a1"), Updates.combine(Updates.set("access.value", "token-1"),
+                Updates.unset("access.sha256")));
+        client.getDatabase("identity").getCollection("platform_secrets").updateOne(Filters.eq("_id", "data-key"),
+                Updates.pull("sealedCollections", "oauth2_authorizations"));
+
+        MongoAuthorizationService upgraded = new MongoAuthorizationService(client.getDatabase("identity"),
+                new InMemoryRegisteredClientRepository(APP), sealer, clock);
+
+        assertThat(authorizations().find(Filters.eq("_id", "a1")).first().get("access", Document.class)
+                .getString("value")).startsWith("sealed:1:");
+        assertThat(upgraded.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().getToken()
+                .getTokenValue()).isEqualTo("token-1");
+    }
+
+    @Test
+    void aTokenWrittenInClearIntoTheDatabaseAfterwardsIsNotAccepted() {
+        service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
+        authorizations().updateOne(Filters.eq("_id", "a1"), Updates.set("access.value", "token-1"));
+
+        assertThat(service.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+    }
+
+    private MongoCollection<Document> authorizations() {
+        return client.getDatabase("identity").getCollection("oauth2_authorizations");
     }
 
     private OAuth2Authorization withAccessToken(String id, String value, Duration lifetime) {

@@ -1,0 +1,161 @@
+package cn.gov.jgsw.ops.storage;
+
+import cn.gov.jgsw.ops.PlatformApplication;
+import cn.gov.jgsw.ops.secrets.KeyEncryptionKeyFile;
+import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.LandedStore;
+import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.PlatformProcess;
+import cn.gov.jgsw.ops.support.StoreDump;
+import cn.gov.jgsw.ops.support.TemporaryData;
+import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
+import cn.gov.jgsw.tenants.secrets.DataKeyring;
+import cn.gov.jgsw.verifier.EvidenceVerifier;
+import cn.gov.jgsw.verifier.Verdict;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A data directory the landed code wrote before ADR 0024 (every key in clear, the store on a TCP port, the directory
+ * open to everybody) is migrated at the first start of today's platform: its keys sealed and kept, its sign-ins and
+ * cursors still good, its ledger verifying with the same bureau keys, the directory closed to other users and the
+ * store behind its socket.
+ */
+class LandedStoreMigrationIT {
+
+    private static Path root;
+    private static Path data;
+    private static ConfigurableApplicationContext platform;
+    private static MongoDatabase database;
+    private static DataKeyring keyring;
+    private static String baseUrl;
+
+    @BeforeAll
+    static void startOnTheLandedStore() throws Exception {
+        root = TemporaryData.directory("landed-migration-");
+        data = root.resolve("data");
+        LandedStore.unpackInto(data);
+        Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        int port = PlatformProcess.freePort();
+        platform = new SpringApplicationBuilder(PlatformApplication.class).run("--spring.profiles.active=demo",
+                "--server.port=" + port, "--jgsw.storage.data-directory=" + data, "--jgsw.storage.uri=",
+                "--spring.boot.admin.client.enabled=false", "--jgsw.ledger.tree-head-interval=1d");
+        database = platform.getBean(MongoDatabase.class);
+        keyring = platform.getBean(DataKeyring.class);
+        baseUrl = "http://127.0.0.1:" + port;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (platform != null) {
+            platform.close();
+        }
+        TemporaryData.delete(root);
+    }
+
+    @Test
+    void theDataDirectoryIsClosedToOtherUsersAndTheStoreIsBehindItsSocket() throws Exception {
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("platform.mv"))))
+                .isEqualTo("rw-------");
+        assertThat(platform.getBean(EmbeddedMongoServer.class).socketPath()).isEqualTo(data.resolve("store.sock"));
+        assertThat(KeyEncryptionKeyFile.besideDataDirectory(data)).as("the demo's key, made beside the data")
+                .exists();
+    }
+
+    @Test
+    void everyKeyIsSealedAndNoneCanBeTakenFromADump() {
+        for (Document key : database.getCollection("signing_keys").find(new Document("_id",
+                new Document("$ne", "signing")))) {
+            assertThat(key).doesNotContainKey("jwk");
+            assertThat(key.getString("privateJwk")).startsWith("sealed:1:");
+        }
+        Set<String> ledgerKeys = new HashSet<>();
+        for (Document key : database.getCollection("ledger_signing_keys").find()) {
+            assertThat(key.getString("privateKey")).startsWith("sealed:1:");
+            ledgerKeys.add(key.getString("publicKey"));
+        }
+        assertThat(ledgerKeys).as("南明 and 贵阳, which witnessed its heads").hasSize(2);
+        assertThat(database.getCollection("platform_secrets").find(new Document("_id", "cursor-hmac-key")).first()
+                .getString("key")).startsWith("sealed:1:");
+        StoreDump dump = StoreDump.of(database);
+        assertThat(dump.privateJsonWebKeys()).isEmpty();
+        assertThat(dump.ledgerPrivateKeysOf(ledgerKeys)).isEmpty();
+    }
+
+    @Test
+    void theSignInOfTheEarlierBuildIsKeptSealedWithItsRefreshToken() throws Exception {
+        String refreshToken = LandedStore.answers().get("refreshToken").asText();
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
+
+        Document signIn = database.getCollection("oauth2_authorizations")
+                .find(new Document("refresh.sha256", hash)).first();
+
+        assertThat(signIn).as("the sign-in, found by its refresh token's hash").isNotNull();
+        assertThat(signIn.toJson()).doesNotContain(refreshToken);
+        String sealed = signIn.get("refresh", Document.class).getString("value");
+        assertThat(new String(keyring.open("oauth2_authorizations/" + signIn.getString("_id") + "/refresh", sealed),
+                StandardCharsets.UTF_8)).isEqualTo(refreshToken);
+    }
+
+    @Test
+    void theEarlierOrderAndItsCursorAreStillGood() {
+        JsonNode answers = LandedStore.answers();
+        String cursor = answers.at("/myVehicleOrdersPage/data/myVehicleOrders/edges/0/cursor").asText();
+        GraphQlClient clerk = new GraphQlClient(baseUrl, MobileApp.accessTokenOf(baseUrl, "nanming.civil-servant"));
+
+        GraphQlClient.Response firstPage = clerk.execute(GraphQlClient.operation("MyVehicleOrders"),
+                Map.of("first", 5));
+        GraphQlClient.Response afterTheEarlierCursor = clerk.execute(GraphQlClient.operation("MyVehicleOrders"),
+                Map.of("first", 5, "after", cursor));
+
+        assertThat(firstPage.data().at("/myVehicleOrders/edges/0/node/id").asText())
+                .isEqualTo(answers.get("orderId").asText());
+        assertThat(afterTheEarlierCursor.hasErrors()).as(afterTheEarlierCursor.body().toString()).isFalse();
+    }
+
+    @Test
+    void theLedgerVerifiesWithTheBureausKeyFromBeforeTheUpgrade() throws Exception {
+        Path landedBundle = LandedStore.evidenceOfNanming(root);
+        String keyBefore;
+        try (ZipFile zip = new ZipFile(landedBundle.toFile())) {
+            keyBefore = new String(zip.getInputStream(zip.getEntry("public-key.txt")).readAllBytes(),
+                    StandardCharsets.UTF_8).trim();
+        }
+        Path bundle = root.resolve("evidence-after.zip");
+        try (OutputStream out = Files.newOutputStream(bundle)) {
+            platform.getBean(EvidenceBundles.class).write("bureau-nanming", Instant.parse("2026-01-01T00:00:00Z"),
+                    Instant.now().plusSeconds(60), out);
+        }
+
+        Verdict before = EvidenceVerifier.verify(landedBundle, Optional.of(keyBefore));
+        Verdict after = EvidenceVerifier.verify(bundle, Optional.of(keyBefore));
+
+        assertThat(before.verified()).as(before.summary()).isTrue();
+        assertThat(after.verified()).as(after.summary()).isTrue();
+        assertThat(after.summary()).contains("of bureau-nanming");
+    }
+}
