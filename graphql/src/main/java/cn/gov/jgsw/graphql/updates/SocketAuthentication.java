@@ -48,7 +48,7 @@ public class SocketAuthentication implements WebSocketGraphQlInterceptor {
     public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
         Object header = payload.get("Authorization");
         if (!(header instanceof String bearer) || !bearer.startsWith("Bearer ")) {
-            return Mono.error(new IllegalStateException("connection_init without a bearer token"));
+            return refused("connection_init without a bearer token");
         }
         try {
             Jwt token = tokens.decode(bearer.substring("Bearer ".length()));
@@ -57,8 +57,21 @@ public class SocketAuthentication implements WebSocketGraphQlInterceptor {
             closeAtExpiry(session, token);
             return Mono.empty();
         } catch (JwtException | IllegalArgumentException e) {
-            return Mono.error(new IllegalStateException("connection_init with an invalid token"));
+            return refused("connection_init with an invalid token");
         }
+    }
+
+    /**
+     * A refusal, which Spring GraphQL answers by closing the socket with 4401. Hidden from Reactor's assembly-time
+     * optimisation on purpose: a bare {@code Mono.error} is a {@code Callable}, so the handler's
+     * {@code .publishOn(sessionScheduler)} becomes a {@code subscribeOn} of the callable, whose error path cancels its
+     * own subscription; when the session thread gets there before the Tomcat thread has stored the task's future, the
+     * Tomcat thread then cancels that future with interruption, while the session thread is writing the 4401 close
+     * frame. Tomcat gives up the interrupted write and drops the connection, and the client sees 1006 instead of 4401.
+     * Through {@code hide()} the handler's {@code publishOn} is a plain hand-over, which cancels nothing.
+     */
+    private static Mono<Object> refused(String why) {
+        return Mono.error(new IllegalStateException(why)).hide();
     }
 
     private static void closeAtExpiry(WebSocketSessionInfo session, Jwt token) {

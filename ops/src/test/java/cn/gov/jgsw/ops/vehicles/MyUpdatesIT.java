@@ -16,6 +16,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 import static cn.gov.jgsw.ops.vehicles.VehicleOrderSteps.freshWindow;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,14 +83,24 @@ class MyUpdatesIT extends PlatformIT {
         }
     }
 
+    /**
+     * Every one of many: the refusal once raced with its own close (a Reactor cancellation interrupted the thread
+     * writing the 4401 frame, and Tomcat dropped the connection: 1006 for 1 to 9 sockets in 1,000 on an idle machine).
+     * Five hundred sockets find that race nearly every time, in seconds.
+     */
     @Test
     void aSocketWithoutAValidTokenIsClosed() {
-        for (Map<String, Object> payload : new Map[]{Map.of(), Map.of("Authorization", "Bearer not-a-token")}) {
-            try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
-                socket.send(Map.of("type", "connection_init", "payload", payload));
-                assertThat(socket.closeCode(PATIENCE)).as(payload.toString()).isEqualTo(4401);
+        Map<Integer, Integer> closeCodes = new TreeMap<>();
+        for (int round = 0; round < 250; round++) {
+            for (Map<String, Object> payload : new Map[]{Map.of(), Map.of("Authorization", "Bearer not-a-token")}) {
+                try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
+                    socket.send(Map.of("type", "connection_init", "payload", payload));
+                    // 0: the socket stayed open.
+                    closeCodes.merge(Objects.requireNonNullElse(socket.closeCode(PATIENCE), 0), 1, Integer::sum);
+                }
             }
         }
+        assertThat(closeCodes).containsExactly(Map.entry(4401, 500));
     }
 
     /** A socket signed in with a token of seconds is closed when the token expires, subscription and all. */
