@@ -20,7 +20,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Makes and checks page cursors. A cursor is {@code base64url(position) "." base64url(HMAC-SHA256(tenant, person,
@@ -29,7 +28,7 @@ import java.util.HexFormat;
  * <p>
  * The HMAC key is created once per deployment in {@code platform_secrets}, so every node accepts every node's cursors
  * and cursors survive restarts. It is stored only sealed ({@link SecretSealer}, ADR 0024); a key an earlier version
- * stored in clear is sealed at the first start, and cursors issued under it stay valid.
+ * stored in clear is replaced at the first start.
  */
 @Component
 public class CursorCodec {
@@ -46,11 +45,12 @@ public class CursorCodec {
 
     public CursorCodec(MongoDatabase platformDatabase, SecretSealer sealer) {
         MongoCollection<Document> secrets = platformDatabase.getCollection(COLLECTION);
-        sealer.sealOnce(MIGRATION, () -> {
+        // A key an earlier version stored in clear went wherever copies of the data went: a new one replaces it, and
+        // the cursors it signed answer INVALID_CURSOR (the app reads the list from its start again).
+        sealer.migrateClearSecretsOnce(MIGRATION, () -> {
             Document stored = secrets.find(Filters.eq("_id", KEY_ID)).first();
             if (stored != null && !sealer.isSealed(stored.getString("key"))) {
-                secrets.updateOne(Filters.eq("_id", KEY_ID), Updates.set("key",
-                        sealer.seal(CONTEXT, HexFormat.of().parseHex(stored.getString("key")))));
+                secrets.deleteOne(Filters.eq("_id", KEY_ID));
             }
         });
         byte[] candidate = new byte[32];

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,13 +87,21 @@ class CursorCodecTest {
     }
 
     @Test
-    void aKeyAnEarlierVersionStoredInClearIsSealedAndKeepsItsCursorsValid() {
-        String clearKey = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-        String cursor = codecOnAStoreWrittenEarlier("earlier", clearKey).encode(NANMING_CLERK, "units", "x");
+    void aKeyAnEarlierVersionStoredInClearIsReplacedAndItsCursorsRefused() {
+        byte[] earlierKey = HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+        DataKeyring reference = keyringOf(mongo.database("reference"));
+        mongo.database("reference").getCollection("platform_secrets").insertOne(new Document("_id", "cursor-hmac-key")
+                .append("key", reference.seal("platform_secrets/cursor-hmac-key/key", earlierKey)));
+        String earlierCursor = new CursorCodec(mongo.database("reference"), reference)
+                .encode(NANMING_CLERK, "units", "x");
+        mongo.database("earlier").getCollection("platform_secrets").insertOne(new Document("_id", "cursor-hmac-key")
+                .append("key", HexFormat.of().formatHex(earlierKey)));
 
-        CursorCodec twin = codecOnAStoreWrittenEarlier("earlier-twin", clearKey);
+        CursorCodec upgraded = new CursorCodec(mongo.database("earlier"), keyringOf(mongo.database("earlier")));
 
-        assertThat(twin.decode(NANMING_CLERK, "units", cursor)).as("the same key as before").isEqualTo("x");
+        assertInvalid(() -> upgraded.decode(NANMING_CLERK, "units", earlierCursor));
+        assertThat(upgraded.decode(NANMING_CLERK, "units", upgraded.encode(NANMING_CLERK, "units", "x")))
+                .isEqualTo("x");
         assertThat(mongo.database("earlier").getCollection("platform_secrets")
                 .find(Filters.eq("_id", "cursor-hmac-key")).first().getString("key")).startsWith("sealed:1:");
     }
@@ -105,12 +114,6 @@ class CursorCodecTest {
 
         assertThatThrownBy(() -> new CursorCodec(mongo.database("planted"), keyringOf(mongo.database("planted"))))
                 .hasMessageContaining("someone wrote it into the database");
-    }
-
-    private static CursorCodec codecOnAStoreWrittenEarlier(String database, String clearKey) {
-        mongo.database(database).getCollection("platform_secrets").insertOne(
-                new Document("_id", "cursor-hmac-key").append("key", clearKey));
-        return new CursorCodec(mongo.database(database), keyringOf(mongo.database(database)));
     }
 
     private static DataKeyring keyringOf(MongoDatabase database) {

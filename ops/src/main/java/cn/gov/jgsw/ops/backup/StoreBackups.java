@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Backups of the embedded store while the platform runs, and their restore into a fresh data directory (ADR 0024).
@@ -25,6 +26,8 @@ import java.util.UUID;
 public final class StoreBackups {
 
     private static final Logger log = LoggerFactory.getLogger(StoreBackups.class);
+    private static final String COPY_PREFIX = "backup-";
+    private static final String COPY_SUFFIX = ".mv.tmp";
 
     private final EmbeddedMongoServer store;
     private final DataKeyring keyring;
@@ -34,6 +37,7 @@ public final class StoreBackups {
         this.store = store;
         this.keyring = keyring;
         this.clock = clock;
+        deleteCopiesLeftByAKilledBackup();
     }
 
     /** What a backup taken holds. */
@@ -41,46 +45,54 @@ public final class StoreBackups {
     }
 
     /**
-     * Takes a backup into a new file. One at a time: H2 turns the reuse of the file's space off for a copy and back on
-     * after it, which two copies at once would undo for each other.
+     * Takes a backup into a new file, which appears under its name only once whole. One at a time: H2 turns the reuse
+     * of the file's space off for a copy and back on after it, which two copies at once would undo for each other.
      *
      * @throws IllegalArgumentException if the target is not a new file in an existing directory
      */
-    public synchronized Taken take(Path target) {
+    public Taken take(Path target) {
         Path file = target.toAbsolutePath().normalize();
         if (Files.exists(file) || !Files.isDirectory(file.getParent())) {
             throw new IllegalArgumentException("A backup goes into a new file in an existing directory: " + file);
         }
-        long start = System.nanoTime();
-        Path copy = store.storeFile().resolveSibling("backup-" + UUID.randomUUID() + ".mv.tmp");
-        try {
-            long version = store.copyStoreTo(copy);
-            BackupFile.Header header = BackupFile.write(copy, version, clock.instant(), keyring.keyEncryptionKey(),
-                    file);
-            Taken taken = new Taken(file, Files.size(file), version, header.keyEncryptionKey(),
-                    Duration.ofNanos(System.nanoTime() - start));
-            log.info("Backup of the store (version {}) taken into {}: {} bytes under the key-encryption key {} in {} ms",
-                    version, file, taken.bytes(), taken.keyEncryptionKey(), taken.took().toMillis());
-            return taken;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(copy);
+        // The key-encryption key must not change between the copy and its encryption, or the backup would name one
+        // key while the data key inside it is wrapped under the other: the keyring's replacement waits.
+        synchronized (keyring) {
+            long start = System.nanoTime();
+            Path copy = store.storeFile().resolveSibling(COPY_PREFIX + UUID.randomUUID() + COPY_SUFFIX);
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            try {
+                long version = store.copyStoreTo(copy);
+                BackupFile.Header header = BackupFile.write(copy, version, clock.instant(),
+                        keyring.keyEncryptionKey(), partial);
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
+                Taken taken = new Taken(file, Files.size(file), version, header.keyEncryptionKey(),
+                        Duration.ofNanos(System.nanoTime() - start));
+                log.info("Backup of the store (version {}) taken into {}: {} bytes under the key-encryption key {} "
+                        + "in {} ms", version, file, taken.bytes(), taken.keyEncryptionKey(), taken.took().toMillis());
+                return taken;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                deleteQuietly(copy);
+                deleteQuietly(partial);
+            }
         }
     }
 
     /**
-     * Restores a backup into a data directory that holds no store yet, with the key it was taken under; the store is
+     * Restores a backup into a data directory that is missing or empty, with the key it was taken under; the store is
      * checked to open at the version the backup names before it takes the store file's name.
      *
      * @return the backup's header
      */
     public static BackupFile.Header restore(Path backup, KeyEncryptionKey keyEncryptionKey, Path dataDirectory) {
+        if (!isMissingOrEmpty(dataDirectory)) {
+            throw new IllegalArgumentException(dataDirectory.toAbsolutePath() + " is not empty; restore into a fresh "
+                    + "directory");
+        }
         Path directory = OwnerOnlyFiles.directory(dataDirectory);
         Path storeFile = directory.resolve(EmbeddedMongoServer.STORE_FILE_NAME);
-        if (Files.exists(storeFile)) {
-            throw new IllegalArgumentException(directory + " already holds a store; restore into a fresh directory");
-        }
         Path restoring = directory.resolve(EmbeddedMongoServer.STORE_FILE_NAME + ".restoring");
         deleteQuietly(restoring);
         try {
@@ -96,6 +108,30 @@ public final class StoreBackups {
             throw new UncheckedIOException(e);
         } finally {
             deleteQuietly(restoring);
+        }
+    }
+
+    /** A plain copy is deleted once encrypted; one left behind is a backup the process did not live to finish. */
+    private void deleteCopiesLeftByAKilledBackup() {
+        try (Stream<Path> files = Files.list(store.storeFile().getParent())) {
+            files.filter(file -> file.getFileName().toString().startsWith(COPY_PREFIX)
+                    && file.getFileName().toString().endsWith(COPY_SUFFIX)).forEach(left -> {
+                        log.info("Deleting {}, the copy of a backup that was cut off", left);
+                        deleteQuietly(left);
+                    });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isMissingOrEmpty(Path directory) {
+        if (!Files.exists(directory)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.gov.jgsw.ops.console;
 
 import cn.gov.jgsw.ops.secrets.KeyEncryptionKeyFile;
+import cn.gov.jgsw.ops.storage.StorageProperties;
 import cn.gov.jgsw.tenants.secrets.DataKeyring;
 import cn.gov.jgsw.tenants.secrets.KeyEncryptionKey;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -24,10 +25,12 @@ import java.util.Map;
 public class KeyEncryptionKeyEndpoint {
 
     private final DataKeyring keyring;
+    private final StorageProperties storage;
     private final Clock clock;
 
-    public KeyEncryptionKeyEndpoint(DataKeyring keyring, Clock clock) {
+    public KeyEncryptionKeyEndpoint(DataKeyring keyring, StorageProperties storage, Clock clock) {
         this.keyring = keyring;
+        this.storage = storage;
         this.clock = clock;
     }
 
@@ -42,6 +45,9 @@ public class KeyEncryptionKeyEndpoint {
             return refused("Name the new key's file by its absolute path on the platform's machine");
         }
         try {
+            if (storage.embedded()) {
+                KeyEncryptionKeyFile.refuseInside(Path.of(newKeyFile), storage.dataDirectory());
+            }
             KeyEncryptionKey next = KeyEncryptionKeyFile.read(Path.of(newKeyFile));
             String previous = keyring.rewrap(next, clock);
             return new WebEndpointResponse<>(Map.of("previousKeyEncryptionKey", previous,

@@ -3,6 +3,8 @@ package cn.gov.jgsw.ops.console;
 import cn.gov.jgsw.ops.backup.StoreBackups;
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.tenants.secrets.DataKeyring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -21,6 +23,8 @@ import java.util.Map;
 @Component
 @Endpoint(id = "backup")
 public class StoreBackupEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(StoreBackupEndpoint.class);
 
     private final StoreBackups backups;
 
@@ -44,6 +48,10 @@ public class StoreBackupEndpoint {
                     "milliseconds", taken.took().toMillis()), WebEndpointResponse.STATUS_OK);
         } catch (IllegalArgumentException e) {
             return refused(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("No backup taken into {}", file, e);
+            return new WebEndpointResponse<>(Map.of("error", "No backup taken: " + e.getMessage()),
+                    WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
         }
     }
 

@@ -40,7 +40,7 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
         this.keys = database.getCollection(COLLECTION);
         this.sealer = sealer;
         this.clock = clock;
-        sealer.sealOnce(COLLECTION, this::sealClearKeys);
+        sealer.migrateClearSecretsOnce(COLLECTION, this::sealClearKeys);
     }
 
     @Override
@@ -67,7 +67,8 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
         }
         Sm2Signatures.KeyPair pair = Sm2Signatures.newKeyPair(random);
         Document made = new Document("_id", tenantId)
-                .append(PRIVATE_KEY, sealer.seal(context(tenantId), pair.privateKeyHex().getBytes(StandardCharsets.US_ASCII)))
+                .append(PRIVATE_KEY, sealer.seal(context(tenantId),
+                        pair.privateKeyHex().getBytes(StandardCharsets.US_ASCII)))
                 .append("publicKey", pair.publicKeyHex()).append("createdAt", Date.from(clock.instant()));
         try {
             keys.insertOne(made);
@@ -80,7 +81,12 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
         }
     }
 
-    /** Keys an earlier version stored in clear: sealed in place, so each bureau keeps its key. */
+    /**
+     * Keys an earlier version stored in clear: sealed in place, so that each bureau keeps its key and its earlier heads
+     * and its parent's witnesses of them verify. Copies of the data taken before hold them in clear; replacing a
+     * bureau's ledger key needs a key transition its old key signs and its parent witnesses, which does not exist yet
+     * (ADR 0024), so the operator is told.
+     */
     private void sealClearKeys() {
         int sealed = 0;
         for (Document key : keys.find()) {
@@ -93,7 +99,8 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
             }
         }
         if (sealed > 0) {
-            log.info("Sealed {} bureaus' ledger keys an earlier version stored in clear", sealed);
+            log.warn("Sealed {} bureaus' ledger keys an earlier version stored in clear. They stay the bureaus' keys; "
+                    + "copies of the data taken before this start hold them: destroy those copies (ADR 0024)", sealed);
         }
     }
 

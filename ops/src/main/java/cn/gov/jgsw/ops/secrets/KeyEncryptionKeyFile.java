@@ -41,9 +41,9 @@ public final class KeyEncryptionKeyFile {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("No key-encryption key file at " + file.toAbsolutePath());
         }
-        if (OwnerOnlyFiles.openToOthers(file)) {
+        if (OwnerOnlyFiles.openToAnyoneButItsOwner(file)) {
             throw new IllegalStateException("The key-encryption key file " + file.toAbsolutePath() + " may be read or "
-                    + "written by other users of this machine: chmod 600 it (ADR 0024)");
+                    + "written by other users of this machine (its group or everybody): chmod 600 it (ADR 0024)");
         }
         byte[] text;
         try (InputStream in = Files.newInputStream(file)) {
@@ -63,10 +63,40 @@ public final class KeyEncryptionKeyFile {
                 + "it must hold 32 random bytes in base64, e.g. made by `head -c 32 /dev/urandom | base64 > FILE`");
     }
 
+    /**
+     * Refuses a key file inside the embedded store's data directory: a copy of the data would carry the key that opens
+     * it. Links are followed where the paths exist.
+     */
+    public static void refuseInside(Path file, Path dataDirectory) {
+        Path data = real(dataDirectory);
+        if (real(file).startsWith(data)) {
+            throw new IllegalStateException("The key-encryption key file " + file.toAbsolutePath() + " lies inside "
+                    + "the data directory " + data + ": a copy of the data would carry the key that opens it. "
+                    + "Keep it elsewhere (ADR 0024)");
+        }
+    }
+
+    /** The path with the links of its longest existing part followed. */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
     /** Makes a new random key in a new owner-only file (and an owner-only directory for it, if missing). */
     public static KeyEncryptionKey create(Path file) {
         KeyEncryptionKey key = KeyEncryptionKey.generate(new SecureRandom());
-        OwnerOnlyFiles.directory(file.toAbsolutePath().getParent());
+        OwnerOnlyFiles.directoryIfMissing(file.toAbsolutePath().getParent());
         OwnerOnlyFiles.newFile(file);
         try {
             Files.writeString(file, Base64.getEncoder().encodeToString(key.bytes()) + "\n", StandardCharsets.US_ASCII);

@@ -37,11 +37,8 @@ public class SecretsConfiguration {
             }
             file = KeyEncryptionKeyFile.besideDataDirectory(storage.dataDirectory());
         }
-        Path dataDirectory = storage.dataDirectory().toAbsolutePath().normalize();
-        if (storage.embedded() && file.toAbsolutePath().normalize().startsWith(dataDirectory)) {
-            throw new IllegalStateException("The key-encryption key file " + file.toAbsolutePath() + " lies inside "
-                    + "the data directory " + dataDirectory + ": a copy of the data would carry the key that opens it. "
-                    + "Keep it elsewhere (ADR 0024)");
+        if (storage.embedded()) {
+            KeyEncryptionKeyFile.refuseInside(file, storage.dataDirectory());
         }
         KeyEncryptionKey key;
         if (Files.exists(file)) {

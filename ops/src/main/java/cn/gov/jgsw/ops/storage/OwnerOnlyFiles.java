@@ -22,12 +22,16 @@ public final class OwnerOnlyFiles {
 
     /**
      * Creates the directory (and its parents) if missing, and leaves it open to its owner only, whatever it was before:
-     * a data directory written by an earlier version was readable by everybody.
+     * a data directory written by an earlier version was readable by everybody. A directory every user may write in
+     * (such as {@code /tmp}) is shared by nature and is refused rather than closed to everybody else.
      */
     public static Path directory(Path directory) {
         try {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);
+            } else if (sharedByEverybody(directory)) {
+                throw new IllegalStateException(directory.toAbsolutePath() + " is a directory every user may write "
+                        + "in: give the platform a directory of its own");
             }
             Files.setPosixFilePermissions(directory, DIRECTORY);
             return directory;
@@ -35,6 +39,18 @@ public final class OwnerOnlyFiles {
             throw new IllegalStateException("Cannot make " + directory.toAbsolutePath() + " a directory only the "
                     + "platform's user may open (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Creates the directory, owner-only, if it is missing; an existing one is left as it is. */
+    public static Path directoryIfMissing(Path directory) {
+        return Files.isDirectory(directory) ? directory : directory(directory);
+    }
+
+    private static boolean sharedByEverybody(Path directory) throws IOException {
+        int mode = (Integer) Files.getAttribute(directory, "unix:mode");
+        boolean sticky = (mode & 01000) != 0;
+        boolean everybodyWrites = (mode & 0002) != 0;
+        return sticky || everybodyWrites;
     }
 
     /** Leaves an existing file open to its owner only. */
@@ -55,12 +71,14 @@ public final class OwnerOnlyFiles {
         }
     }
 
-    /** True if users other than the owner, and other than the owner's group, may read or write the file. */
-    public static boolean openToOthers(Path file) {
+    /**
+     * True if anybody but the owner may read or write the file: its group or everybody. (An access-control list that
+     * grants another user shows in the group bits, as its mask.)
+     */
+    public static boolean openToAnyoneButItsOwner(Path file) {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            return permissions.contains(PosixFilePermission.OTHERS_READ)
-                    || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+            return permissions.stream().anyMatch(permission -> !permission.name().startsWith("OWNER_"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

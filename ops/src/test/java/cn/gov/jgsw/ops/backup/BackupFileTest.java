@@ -46,7 +46,8 @@ class BackupFileTest {
     @Test
     void nothingOfTheStoreCanBeReadInTheBackup() throws Exception {
         Path store = directory.resolve("store");
-        byte[] text = "bureau-nanming 南明区 user-nanming-civil-servant ".repeat(5000).getBytes(StandardCharsets.UTF_8);
+        byte[] text = "bureau-nanming 南明区 user-nanming-civil-servant ".repeat(5000)
+                .getBytes(StandardCharsets.UTF_8);
         Files.write(store, text);
         Path backup = directory.resolve("backup");
 
@@ -103,6 +104,30 @@ class BackupFileTest {
             assertThatThrownBy(() -> BackupFile.restore(cutOff, KEY, directory.resolve("out-" + cut)))
                     .as("%d bytes cut off", cut).hasMessageContaining("damaged or altered");
         }
+    }
+
+    @Test
+    void framesSwappedOrOneDroppedAreFound() throws Exception {
+        Path backup = directory.resolve("backup");
+        BackupFile.write(storeOf(3 * (1 << 20) + 7), 1, TAKEN_AT, KEY, backup);
+        byte[] whole = Files.readAllBytes(backup);
+        int headerEnd = new String(whole, 0, 600, StandardCharsets.ISO_8859_1)
+                .indexOf('\n', BackupFile.MAGIC.length() + 1) + 1;
+        int frame = 4 + (1 << 20) + 16;
+        byte[] swapped = whole.clone();
+        System.arraycopy(whole, headerEnd, swapped, headerEnd + frame, frame);
+        System.arraycopy(whole, headerEnd + frame, swapped, headerEnd, frame);
+        byte[] dropped = new byte[whole.length - frame];
+        System.arraycopy(whole, 0, dropped, 0, headerEnd + frame);
+        System.arraycopy(whole, headerEnd + 2 * frame, dropped, headerEnd + frame,
+                whole.length - headerEnd - 2 * frame);
+        Files.write(directory.resolve("swapped"), swapped);
+        Files.write(directory.resolve("dropped"), dropped);
+
+        assertThatThrownBy(() -> BackupFile.restore(directory.resolve("swapped"), KEY, directory.resolve("out-1")))
+                .hasMessageContaining("damaged or altered (frame 0)");
+        assertThatThrownBy(() -> BackupFile.restore(directory.resolve("dropped"), KEY, directory.resolve("out-2")))
+                .hasMessageContaining("damaged or altered (frame 1)");
     }
 
     @Test

@@ -4,6 +4,7 @@ import cn.gov.jgsw.ops.ledger.TreeHeadSigner;
 import cn.gov.jgsw.ops.secrets.KeyEncryptionKeyFile;
 import cn.gov.jgsw.ops.storage.EmbeddedMongoServer;
 import cn.gov.jgsw.ops.support.LandedStore;
+import cn.gov.jgsw.ops.support.MobileApp;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import cn.gov.jgsw.ops.support.StoreDump;
 import cn.gov.jgsw.ops.support.StoreProbe;
@@ -12,6 +13,7 @@ import cn.gov.jgsw.tenants.secrets.DataKeyring;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import de.bwaldvogel.mongo.MongoServer;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
@@ -37,9 +40,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -112,17 +117,19 @@ class LocalAttackerIT extends PlatformIT {
         MongoServer control = new MongoServer(new MemoryBackend());
         int controlPort = control.bind().getPort();
         try {
-            assertThat(listeningTcpPortsOfThisProcess()).contains(controlPort, Integer.parseInt(
+            Map<Integer, InetAddress> listening = listeningTcpPortsOfThisProcess();
+            assertThat(listening).containsKeys(controlPort, Integer.parseInt(
                     baseUrl().substring(baseUrl().lastIndexOf(':') + 1)));
-            assertThat(answersAsMongoDb(controlPort)).as("the probe knows a database when it meets one").isTrue();
+            assertThat(answersAsMongoDb(listening.get(controlPort), controlPort))
+                    .as("the probe knows a database when it meets one").isTrue();
         } finally {
             control.shutdownNow();
         }
 
         List<Integer> answering = new ArrayList<>();
-        for (int port : listeningTcpPortsOfThisProcess()) {
-            if (answersAsMongoDb(port)) {
-                answering.add(port);
+        for (Map.Entry<Integer, InetAddress> listener : listeningTcpPortsOfThisProcess().entrySet()) {
+            if (answersAsMongoDb(listener.getValue(), listener.getKey())) {
+                answering.add(listener.getKey());
             }
         }
 
@@ -203,13 +210,24 @@ class LocalAttackerIT extends PlatformIT {
         return signer.publicKeyOf(bureau);
     }
 
-    /** Every secret of the platform, in every form a file or a document could hold it. */
+    /**
+     * Every secret of the platform, in every form a file or a document could hold it: the private parts of every
+     * signing key (a retired one included), every bureau's ledger key, the cursor key, the key-encryption key, and the
+     * tokens of a sign-in made for the purpose.
+     */
     private List<String> everySecretInEveryForm() {
         List<byte[]> secrets = new ArrayList<>();
-        RSAKey signing = platformSigningKey();
-        for (Base64URL part : List.of(signing.getPrivateExponent(), signing.getFirstPrimeFactor(),
-                signing.getSecondPrimeFactor())) {
-            secrets.add(part.decode());
+        List<String> forms = new ArrayList<>();
+        for (RSAKey signing : platformSigningKeys()) {
+            for (Base64URL part : List.of(signing.getPrivateExponent(), signing.getFirstPrimeFactor(),
+                    signing.getSecondPrimeFactor())) {
+                secrets.add(part.decode());
+            }
+        }
+        JsonNode tokens = new MobileApp(baseUrl()).signIn("tongzi.approver", MobileApp.DEMO_PASSWORD,
+                MobileApp.LOOPBACK_REDIRECT);
+        for (String token : List.of("access_token", "refresh_token", "id_token")) {
+            forms.add(tokens.get(token).asText());
         }
         platformDatabase.getCollection("ledger_signing_keys").find().forEach(key -> secrets.add(HexFormat.of()
                 .parseHex(new String(keyring.open("ledger_signing_keys/" + key.getString("_id") + "/privateKey",
@@ -220,7 +238,6 @@ class LocalAttackerIT extends PlatformIT {
         secrets.add(KeyEncryptionKeyFile.read(KeyEncryptionKeyFile.besideDataDirectory(store.storeFile().getParent()))
                 .bytes());
         assertThat(secrets).hasSizeGreaterThanOrEqualTo(3 + 6 + 2);
-        List<String> forms = new ArrayList<>();
         for (byte[] secret : secrets) {
             forms.add(HexFormat.of().formatHex(secret));
             forms.add(HexFormat.of().withUpperCase().formatHex(secret));
@@ -291,8 +308,12 @@ class LocalAttackerIT extends PlatformIT {
 
     // ---- TCP ------------------------------------------------------------------------------------------------------
 
-    /** The TCP ports this process listens on: listening sockets of the namespace whose inode is one of our fds. */
-    private static Set<Integer> listeningTcpPortsOfThisProcess() throws IOException {
+    /**
+     * The TCP ports this process listens on, each with an address to reach it at: the listening sockets of the
+     * namespace (IPv4 and IPv6) whose inode is one of this process's descriptors. A wildcard listener is reached on
+     * loopback.
+     */
+    private static Map<Integer, InetAddress> listeningTcpPortsOfThisProcess() throws IOException {
         Set<String> ourSockets = new HashSet<>();
         try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
             for (Path descriptor : descriptors.toList()) {
@@ -306,27 +327,44 @@ class LocalAttackerIT extends PlatformIT {
                 }
             }
         }
-        Set<Integer> ports = new HashSet<>();
+        Map<Integer, InetAddress> ports = new HashMap<>();
         for (String table : List.of("/proc/self/net/tcp", "/proc/self/net/tcp6")) {
             Path file = Path.of(table);
             if (!Files.exists(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) {
                 String[] columns = line.trim().split("\\s+");
                 if ("0A".equals(columns[3]) && ourSockets.contains(columns[9])) {
-                    String local = columns[1];
-                    ports.add(Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
+                    String[] local = columns[1].split(":");
+                    ports.put(Integer.parseInt(local[1], 16), reachableAddress(local[0]));
                 }
             }
         }
         return ports;
     }
 
+    /** The kernel's hex of a local address (32-bit words in host order, little-endian here); wildcard: loopback. */
+    private static InetAddress reachableAddress(String hex) throws IOException {
+        byte[] address = new byte[hex.length() / 2];
+        for (int word = 0; word < address.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+                address[word * 4 + b] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - b) * 2,
+                        word * 8 + (3 - b) * 2 + 2), 16);
+            }
+        }
+        InetAddress listening = InetAddress.getByAddress(address);
+        if (!listening.isAnyLocalAddress()) {
+            return listening;
+        }
+        return address.length == 4 ? InetAddress.getByName("127.0.0.1") : InetAddress.getByName("::1");
+    }
+
     /** Sends MongoDB's hello and answers whether a MongoDB reply to it came back. */
-    private static boolean answersAsMongoDb(int port) {
+    private static boolean answersAsMongoDb(InetAddress address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.connect(new InetSocketAddress(address, port), 2_000);
             socket.setSoTimeout(3_000);
             OutputStream out = socket.getOutputStream();
             out.write(StoreProbe.hello(4242));

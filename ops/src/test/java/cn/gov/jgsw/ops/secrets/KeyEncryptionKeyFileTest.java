@@ -41,10 +41,34 @@ class KeyEncryptionKeyFileTest {
     void aKeyFileOtherUsersMayReadIsRefused() throws Exception {
         Path file = directory.resolve("key-encryption-key");
         KeyEncryptionKeyFile.create(file);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        for (String open : new String[]{"rw-r--r--", "rw-r-----", "rw-----w-"}) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(open));
 
-        assertThatThrownBy(() -> KeyEncryptionKeyFile.read(file))
-                .hasMessageContaining("may be read or written by other users of this machine: chmod 600");
+            assertThatThrownBy(() -> KeyEncryptionKeyFile.read(file)).as(open).hasMessageContaining(
+                    "may be read or written by other users of this machine (its group or everybody): chmod 600");
+        }
+    }
+
+    @Test
+    void aKeyFileInsideTheDataDirectoryIsRefusedAlsoThroughALink() throws Exception {
+        Path data = Files.createDirectories(directory.resolve("data"));
+        Path link = Files.createSymbolicLink(directory.resolve("elsewhere"), data);
+
+        assertThatThrownBy(() -> KeyEncryptionKeyFile.refuseInside(link.resolve("kek"), data))
+                .hasMessageContaining("lies inside the data directory");
+        KeyEncryptionKeyFile.refuseInside(directory.resolve("keys/kek"), data);
+    }
+
+    @Test
+    void aKeyMadeInAnExistingDirectoryLeavesThatDirectoryAsItWas() throws Exception {
+        Path shared = Files.createDirectories(directory.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        KeyEncryptionKeyFile.create(shared.resolve("kek"));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared.resolve("kek"))))
+                .isEqualTo("rw-------");
     }
 
     @Test

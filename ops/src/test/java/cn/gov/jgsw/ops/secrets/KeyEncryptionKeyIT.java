@@ -64,7 +64,7 @@ class KeyEncryptionKeyIT {
         String token = MobileApp.accessTokenOf(baseUrl(), "nanming.civil-servant");
         String ledgerKey = platform.getBean(TreeHeadSigner.class).publicKeyOf("bureau-nanming");
 
-        Command rotated = rotate(keyFile);
+        Command rotated = rotate(keyFile, baseUrl());
 
         assertThat(rotated.exitCode()).as(rotated.printed()).isZero();
         KeyEncryptionKey second = KeyEncryptionKeyFile.read(keyFile);
@@ -108,7 +108,8 @@ class KeyEncryptionKeyIT {
         assertThat(relative.statusCode()).isEqualTo(400);
         assertThat(relative.body()).contains("absolute path");
         assertThat(readable.statusCode()).isEqualTo(400);
-        assertThat(readable.body()).contains("may be read or written by other users of this machine: chmod 600");
+        assertThat(readable.body()).contains("may be read or written by other users of this machine (its group or "
+                + "everybody): chmod 600");
         assertThat(same.statusCode()).isEqualTo(400);
         assertThat(same.body()).contains("is the one in use");
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -128,6 +129,23 @@ class KeyEncryptionKeyIT {
                 + KeyEncryptionKeyFile.besideDataDirectory(data) + ", and this store's keys are wrapped under "
                 + made.id() + ": give that key's file with JGSW_KEY_ENCRYPTION_KEY_FILE");
         assertThat(KeyEncryptionKeyFile.besideDataDirectory(data)).doesNotExist();
+    }
+
+    /** Whether the platform took the new key cannot be told: both files are kept, and the operator is told so. */
+    @Test
+    void aReplacementWithoutAnAnswerKeepsBothKeysUntilTheOperatorDecides() throws Exception {
+        KeyEncryptionKey inUse = KeyEncryptionKeyFile.create(keyFile);
+        String nowhere = "http://127.0.0.1:" + PlatformProcess.freePort();
+
+        Command unanswered = rotate(keyFile, nowhere);
+        Command again = rotate(keyFile, nowhere);
+
+        assertThat(unanswered.exitCode()).isEqualTo(1);
+        assertThat(unanswered.printed()).contains("cannot tell which key the platform uses now");
+        assertThat(KeyEncryptionKeyFile.read(keyFile).id()).isEqualTo(inUse.id());
+        assertThat(KeyEncryptionKeyFile.read(keyFile.resolveSibling("key-encryption-key.next"))).isNotNull();
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.printed()).contains("an earlier replacement did not finish");
     }
 
     @Test
@@ -160,10 +178,10 @@ class KeyEncryptionKeyIT {
     private record Command(int exitCode, String printed) {
     }
 
-    private Command rotate(Path file) throws Exception {
+    private static Command rotate(Path file, String platform) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(Path.of("bin", "rotate-key-encryption-key.sh").toAbsolutePath()
                 .toString(), file.toString()).redirectErrorStream(true);
-        builder.environment().put("JGSW_URL", baseUrl());
+        builder.environment().put("JGSW_URL", platform);
         Process process = builder.start();
         String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(1, TimeUnit.MINUTES)).isTrue();

@@ -9,7 +9,6 @@ import cn.gov.jgsw.ops.support.PlatformProcess;
 import cn.gov.jgsw.ops.support.StoreDump;
 import cn.gov.jgsw.ops.support.TemporaryData;
 import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
-import cn.gov.jgsw.tenants.secrets.DataKeyring;
 import cn.gov.jgsw.verifier.EvidenceVerifier;
 import cn.gov.jgsw.verifier.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,9 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A data directory the landed code wrote before ADR 0024 (every key in clear, the store on a TCP port, the directory
- * open to everybody) is migrated at the first start of today's platform: its keys sealed and kept, its sign-ins and
- * cursors still good, its ledger verifying with the same bureau keys, the directory closed to other users and the
- * store behind its socket.
+ * open to everybody) is migrated at the first start of today's platform. What was in clear went wherever copies of the
+ * data went, so: its token signing key is replaced, its sign-ins revoked (people sign in again), its cursor key
+ * replaced (its cursors refused); its bureaus' ledger keys are sealed and kept, so the ledger verifies with the keys
+ * from before. Its orders are all there, the directory is closed to other users and the store is behind its socket.
  */
 class LandedStoreMigrationIT {
 
@@ -49,8 +50,8 @@ class LandedStoreMigrationIT {
     private static Path data;
     private static ConfigurableApplicationContext platform;
     private static MongoDatabase database;
-    private static DataKeyring keyring;
     private static String baseUrl;
+    private static Instant started;
 
     @BeforeAll
     static void startOnTheLandedStore() throws Exception {
@@ -58,12 +59,12 @@ class LandedStoreMigrationIT {
         data = root.resolve("data");
         LandedStore.unpackInto(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+        started = Instant.now();
         int port = PlatformProcess.freePort();
         platform = new SpringApplicationBuilder(PlatformApplication.class).run("--spring.profiles.active=demo",
                 "--server.port=" + port, "--jgsw.storage.data-directory=" + data, "--jgsw.storage.uri=",
                 "--spring.boot.admin.client.enabled=false", "--jgsw.ledger.tree-head-interval=1d");
         database = platform.getBean(MongoDatabase.class);
-        keyring = platform.getBean(DataKeyring.class);
         baseUrl = "http://127.0.0.1:" + port;
     }
 
@@ -91,6 +92,8 @@ class LandedStoreMigrationIT {
                 new Document("$ne", "signing")))) {
             assertThat(key).doesNotContainKey("jwk");
             assertThat(key.getString("privateJwk")).startsWith("sealed:1:");
+            assertThat(key.getDate("createdAt").toInstant()).as("made at this start, the earlier key deleted")
+                    .isAfterOrEqualTo(started.minusSeconds(1));
         }
         Set<String> ledgerKeys = new HashSet<>();
         for (Document key : database.getCollection("ledger_signing_keys").find()) {
@@ -106,23 +109,22 @@ class LandedStoreMigrationIT {
     }
 
     @Test
-    void theSignInOfTheEarlierBuildIsKeptSealedWithItsRefreshToken() throws Exception {
+    void theSignInsOfTheEarlierBuildAreRevokedAndTheirRefreshTokenRefused() throws Exception {
         String refreshToken = LandedStore.answers().get("refreshToken").asText();
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(refreshToken.getBytes(StandardCharsets.UTF_8)));
 
-        Document signIn = database.getCollection("oauth2_authorizations")
-                .find(new Document("refresh.sha256", hash)).first();
+        HttpResponse<String> refreshed = new MobileApp(baseUrl).refresh(refreshToken);
 
-        assertThat(signIn).as("the sign-in, found by its refresh token's hash").isNotNull();
-        assertThat(signIn.toJson()).doesNotContain(refreshToken);
-        String sealed = signIn.get("refresh", Document.class).getString("value");
-        assertThat(new String(keyring.open("oauth2_authorizations/" + signIn.getString("_id") + "/refresh", sealed),
-                StandardCharsets.UTF_8)).isEqualTo(refreshToken);
+        assertThat(database.getCollection("oauth2_authorizations").find(new Document("refresh.sha256", hash)).first())
+                .isNull();
+        assertThat(StoreDump.of(database).holds(refreshToken)).isFalse();
+        assertThat(refreshed.statusCode()).isEqualTo(400);
+        assertThat(refreshed.body()).contains("invalid_grant");
     }
 
     @Test
-    void theEarlierOrderAndItsCursorAreStillGood() {
+    void theEarlierOrderIsThereAndTheEarlierCursorIsRefused() {
         JsonNode answers = LandedStore.answers();
         String cursor = answers.at("/myVehicleOrdersPage/data/myVehicleOrders/edges/0/cursor").asText();
         GraphQlClient clerk = new GraphQlClient(baseUrl, MobileApp.accessTokenOf(baseUrl, "nanming.civil-servant"));
@@ -134,7 +136,7 @@ class LandedStoreMigrationIT {
 
         assertThat(firstPage.data().at("/myVehicleOrders/edges/0/node/id").asText())
                 .isEqualTo(answers.get("orderId").asText());
-        assertThat(afterTheEarlierCursor.hasErrors()).as(afterTheEarlierCursor.body().toString()).isFalse();
+        assertThat(afterTheEarlierCursor.firstErrorCode()).isEqualTo("INVALID_CURSOR");
     }
 
     @Test

@@ -11,6 +11,8 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.util.List;
+
 /**
  * Tokens made by a test rather than by the authorization server: signed with the platform's own key, taken from the
  * running platform's key source (the database holds it only sealed, ADR 0024), so that exactly the claims the test
@@ -23,9 +25,14 @@ public final class ForgedTokens {
 
     /** The key the platform signs with now: the first private key of its key source. */
     public static RSAKey platformKey(JWKSource<SecurityContext> keys) {
+        return privateKeys(keys).get(0);
+    }
+
+    /** Every private key of the platform's key source, the signing key first. */
+    public static List<RSAKey> privateKeys(JWKSource<SecurityContext> keys) {
         try {
-            return (RSAKey) keys.get(new JWKSelector(new JWKMatcher.Builder().privateOnly(true).build()), null)
-                    .get(0);
+            return keys.get(new JWKSelector(new JWKMatcher.Builder().privateOnly(true).build()), null).stream()
+                    .map(RSAKey.class::cast).toList();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Base of the integration tests: the whole platform in the demo profile on a fixed free port, on the embedded server
@@ -50,6 +51,11 @@ public abstract class PlatformIT {
     /** The key the platform signs tokens with now, from its running key source. */
     protected RSAKey platformSigningKey() {
         return ForgedTokens.platformKey(platformKeys);
+    }
+
+    /** Every key the platform holds with its private part: the signing key first, then retired ones. */
+    protected List<RSAKey> platformSigningKeys() {
+        return ForgedTokens.privateKeys(platformKeys);
     }
 
     protected static String baseUrl() {

@@ -28,7 +28,7 @@ public interface SecretSealer {
      * Runs the migration of a collection's secrets that were stored in clear by an earlier version, once per store;
      * afterwards a clear secret in that collection was written by someone else, and {@link #refuseClear} says so.
      */
-    void sealOnce(String collection, Runnable migration);
+    void migrateClearSecretsOnce(String collection, Runnable migration);
 
     /**
      * The error for a secret found in clear in a collection whose secrets were all sealed: someone wrote it into the

@@ -8,9 +8,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.jackson2.SecurityJackson2Modules;
@@ -57,7 +55,7 @@ import java.util.stream.Stream;
  * <p>
  * The store must hand token values back, so they are kept, but only sealed ({@link SecretSealer}, ADR 0024), beside
  * the SHA-256 that finds them: whoever reads this collection, a dump or a backup without the key-encryption key holds
- * no usable token. Values an earlier version stored in clear are sealed at the first start.
+ * no usable token. Sign-ins whose tokens an earlier version stored in clear are revoked at the first start.
  */
 final class MongoAuthorizationService implements OAuth2AuthorizationService {
 
@@ -94,7 +92,7 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         ClassLoader classLoader = MongoAuthorizationService.class.getClassLoader();
         json.registerModules(SecurityJackson2Modules.getModules(classLoader));
         json.registerModule(new OAuth2AuthorizationServerJackson2Module());
-        sealer.sealOnce(COLLECTION, this::sealClearTokens);
+        sealer.migrateClearSecretsOnce(COLLECTION, this::revokeClearSignIns);
     }
 
     @Override
@@ -129,11 +127,16 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
     public void remove(OAuth2Authorization authorization) {
         Document stored = authorizations.find(Filters.eq("_id", authorization.getId())).first();
         if (stored != null) {
-            List<String> keys = new ArrayList<>(stored.getList(ROTATED, String.class, List.of()));
-            keys.addAll(tokenKeys(stored));
-            keys.forEach(key -> lookup.deleteOne(Filters.eq("_id", key)));
+            removeStored(stored);
         }
         authorizations.deleteOne(Filters.eq("_id", authorization.getId()));
+    }
+
+    private void removeStored(Document stored) {
+        List<String> keys = new ArrayList<>(stored.getList(ROTATED, String.class, List.of()));
+        keys.addAll(tokenKeys(stored));
+        keys.forEach(key -> lookup.deleteOne(Filters.eq("_id", key)));
+        authorizations.deleteOne(Filters.eq("_id", stored.getString("_id")));
     }
 
     @Override
@@ -162,10 +165,30 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         for (String kind : kindsOf(tokenType)) {
             Document found = lookup.find(Filters.eq("_id", key(kind, token))).first();
             if (found != null) {
-                return findById(found.getString("authorization"));
+                OAuth2Authorization authorization = findById(found.getString("authorization"));
+                return authorization != null && holds(authorization, kind, token) ? authorization : null;
             }
         }
         return null;
+    }
+
+    /**
+     * True if the sign-in's own token of that kind is the one presented: the look-up is a hint, the sealed value is
+     * the record (a look-up entry written by someone else points nowhere useful).
+     */
+    private static boolean holds(OAuth2Authorization authorization, String kind, String token) {
+        if (STATE.equals(kind)) {
+            return token.equals(authorization.getAttribute(OAuth2ParameterNames.STATE));
+        }
+        OAuth2Authorization.Token<? extends OAuth2Token> held = switch (kind) {
+            case CODE -> authorization.getToken(OAuth2AuthorizationCode.class);
+            case ACCESS -> authorization.getToken(OAuth2AccessToken.class);
+            case REFRESH -> authorization.getToken(OAuth2RefreshToken.class);
+            case ID_TOKEN -> authorization.getToken(OidcIdToken.class);
+            default -> null;
+        };
+        return held != null && MessageDigest.isEqual(held.getToken().getTokenValue().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<String> kindsOf(OAuth2TokenType tokenType) {
@@ -319,28 +342,23 @@ final class MongoAuthorizationService implements OAuth2AuthorizationService {
         }
     }
 
-    /** Token values an earlier version stored in clear: sealed in place, with the hash that finds them. */
-    private void sealClearTokens() {
-        int sealed = 0;
+    /**
+     * Sign-ins whose tokens an earlier version stored in clear went wherever copies of the data went: they are revoked,
+     * and their people sign in again once.
+     */
+    private void revokeClearSignIns() {
+        int revoked = 0;
         for (Document authorization : authorizations.find()) {
-            String id = authorization.getString("_id");
-            List<Bson> updates = new ArrayList<>();
-            for (String kind : TOKEN_KINDS) {
-                Document token = authorization.get(kind, Document.class);
-                if (token != null && !sealer.isSealed(token.getString("value"))) {
-                    String value = token.getString("value");
-                    updates.add(Updates.set(kind + ".value",
-                            sealer.seal(context(id, kind), value.getBytes(StandardCharsets.UTF_8))));
-                    updates.add(Updates.set(kind + ".sha256", sha256(value)));
-                }
-            }
-            if (!updates.isEmpty()) {
-                authorizations.updateOne(Filters.eq("_id", id), Updates.combine(updates));
-                sealed++;
+            boolean clear = TOKEN_KINDS.stream().map(kind -> authorization.get(kind, Document.class))
+                    .anyMatch(token -> token != null && !sealer.isSealed(token.getString("value")));
+            if (clear) {
+                removeStored(authorization);
+                revoked++;
             }
         }
-        if (sealed > 0) {
-            logger.info("Sealed the token values of {} sign-ins an earlier version stored in clear", sealed);
+        if (revoked > 0) {
+            logger.warn("Revoked {} sign-ins whose tokens an earlier version stored in clear (copies of the data hold "
+                    + "them): their people sign in again", revoked);
         }
     }
 

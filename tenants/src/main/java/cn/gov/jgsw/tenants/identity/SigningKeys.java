@@ -37,7 +37,7 @@ import java.util.UUID;
  * <p>
  * A key's private part is stored only sealed ({@link SecretSealer}, ADR 0024): whoever reads the database, a dump or a
  * backup without the key-encryption key cannot mint tokens. Its public part is stored beside it in clear. Keys an
- * earlier version stored in clear are sealed at the first start.
+ * earlier version stored in clear are replaced at the first start.
  */
 public final class SigningKeys {
 
@@ -63,7 +63,7 @@ public final class SigningKeys {
         this.keys = platformDatabase.getCollection(COLLECTION);
         this.sealer = sealer;
         this.clock = clock;
-        sealer.sealOnce(COLLECTION, this::sealClearKeys);
+        sealer.migrateClearSecretsOnce(COLLECTION, this::replaceClearKeys);
         this.loaded = load();
         if (createdAt(loaded.signing()).plus(ROTATION_PERIOD).isBefore(clock.instant())) {
             rotate();
@@ -160,19 +160,20 @@ public final class SigningKeys {
                 .append("createdAt", Date.from(clock.instant()));
     }
 
-    /** Keys an earlier version stored in clear: sealed in place, their ids and dates kept. */
-    private void sealClearKeys() {
-        int sealed = 0;
-        for (Document key : keys.find(Filters.exists(CLEAR_JWK))) {
-            RSAKey clear = parseJwk(key.getString("_id"), key.getString(CLEAR_JWK));
-            keys.updateOne(Filters.eq("_id", key.getString("_id")), Updates.combine(
-                    Updates.set("publicJwk", clear.toPublicJWK().toJSONString()),
-                    Updates.set("privateJwk", sealer.seal(context(clear.getKeyID()), utf8(clear.toJSONString()))),
-                    Updates.unset(CLEAR_JWK)));
-            sealed++;
+    /**
+     * Keys an earlier version stored in clear went wherever copies of the data went: they are deleted, and a new key
+     * signs. Tokens they signed are no longer accepted; the app's refresh tokens were in clear too and are revoked
+     * ({@link MongoAuthorizationService}), so people sign in again once.
+     */
+    private void replaceClearKeys() {
+        long deleted = keys.deleteMany(Filters.exists(CLEAR_JWK)).getDeletedCount();
+        Document pointer = keys.find(Filters.eq("_id", POINTER)).first();
+        if (pointer != null && keys.find(Filters.eq("_id", pointer.getString("kid"))).first() == null) {
+            keys.deleteOne(Filters.eq("_id", POINTER));
         }
-        if (sealed > 0) {
-            logger.info("Sealed {} token signing keys an earlier version stored in clear", sealed);
+        if (deleted > 0) {
+            logger.warn("Deleted {} token signing keys an earlier version stored in clear (copies of the data hold "
+                    + "them): tokens signed before are no longer accepted, and a new key signs", deleted);
         }
     }
 
@@ -194,7 +195,8 @@ public final class SigningKeys {
         if (key.containsKey(CLEAR_JWK)) {
             throw sealer.refuseClear(COLLECTION, kid);
         }
-        return parseJwk(kid, new String(sealer.open(context(kid), key.getString("privateJwk")), StandardCharsets.UTF_8));
+        return parseJwk(kid, new String(sealer.open(context(kid), key.getString("privateJwk")),
+                StandardCharsets.UTF_8));
     }
 
     private static RSAKey parseJwk(String kid, String jwk) {

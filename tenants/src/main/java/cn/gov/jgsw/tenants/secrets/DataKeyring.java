@@ -26,8 +26,8 @@ import java.util.List;
  * secret of the platform is sealed under it ({@link SecretSealer}). Replacing the key-encryption key wraps this one key
  * anew ({@link #rewrap}); nothing else changes.
  * <p>
- * A sealed value is {@code sealed:1:<data key id>:<base64url of IV, ciphertext and tag>}, AES-256-GCM with its context
- * as associated data.
+ * A sealed value is {@code sealed:1:<data key id>:<base64url of IV, ciphertext and tag>}, AES-256-GCM with its format,
+ * data key id and context as associated data.
  */
 public final class DataKeyring implements SecretSealer {
 
@@ -122,7 +122,8 @@ public final class DataKeyring implements SecretSealer {
 
     /**
      * Wraps the data key under a new key-encryption key, in place of the one that wraps it now. From then on the store
-     * opens with the new key only; backups taken before still need the key they were taken under.
+     * opens with the new key only; backups taken before still need the key they were taken under. A backup being
+     * taken holds this keyring's lock, and the replacement waits for it.
      *
      * @return the id of the key-encryption key replaced
      */
@@ -159,7 +160,8 @@ public final class DataKeyring implements SecretSealer {
 
     @Override
     public String seal(String context, byte[] secret) {
-        return PREFIX + dataKeyId + ":" + BASE64.encodeToString(AesGcm.seal(dataKey, secret, context, random));
+        return PREFIX + dataKeyId + ":" + BASE64.encodeToString(AesGcm.seal(dataKey, secret, associated(context),
+                random));
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class DataKeyring implements SecretSealer {
                     + dataKeyId);
         }
         try {
-            return AesGcm.open(dataKey, FROM_BASE64.decode(rest.substring(colon + 1)), context);
+            return AesGcm.open(dataKey, FROM_BASE64.decode(rest.substring(colon + 1)), associated(context));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("The sealed secret of " + context + " does not open: it was altered, or "
                     + "sealed for another place");
@@ -187,7 +189,7 @@ public final class DataKeyring implements SecretSealer {
     }
 
     @Override
-    public void sealOnce(String collection, Runnable migration) {
+    public void migrateClearSecretsOnce(String collection, Runnable migration) {
         if (sealedCollections().contains(collection)) {
             return;
         }
@@ -205,6 +207,11 @@ public final class DataKeyring implements SecretSealer {
     private List<String> sealedCollections() {
         Document stored = secrets.find(Filters.eq("_id", DOCUMENT_ID)).first();
         return stored == null ? List.of() : stored.getList(SEALED_COLLECTIONS, String.class, List.of());
+    }
+
+    /** What a sealed value is bound to besides its key: its format, its data key and its place. */
+    private String associated(String context) {
+        return PREFIX + dataKeyId + ":" + context;
     }
 
     private static String wrappingContext(String dataKeyId) {

@@ -124,7 +124,7 @@ class MongoAuthorizationServiceTest {
     }
 
     @Test
-    void tokensAnEarlierVersionStoredInClearAreSealedAtStartAndStillFound() {
+    void signInsWhoseTokensAnEarlierVersionStoredInClearAreRevokedAtStart() {
         service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
         // The form an earlier version wrote: the value itself, no hash beside it, nothing sealed yet.
         authorizations().updateOne(Filters.eq("_id", "a1"), Updates.combine(Updates.set("access.value", "token-1"),
@@ -135,10 +135,22 @@ class MongoAuthorizationServiceTest {
         MongoAuthorizationService upgraded = new MongoAuthorizationService(client.getDatabase("identity"),
                 new InMemoryRegisteredClientRepository(APP), sealer, clock);
 
-        assertThat(authorizations().find(Filters.eq("_id", "a1")).first().get("access", Document.class)
-                .getString("value")).startsWith("sealed:1:");
-        assertThat(upgraded.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN).getAccessToken().getToken()
-                .getTokenValue()).isEqualTo("token-1");
+        assertThat(upgraded.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+        assertThat(authorizations().countDocuments()).isZero();
+        assertThat(client.getDatabase("identity").getCollection("oauth2_token_lookup").countDocuments()).isZero();
+    }
+
+    @Test
+    void aLookUpEntryThatPointsAtAnotherSignInFindsNothing() {
+        service.save(withAccessToken("a1", "token-1", Duration.ofMinutes(10)));
+        service.save(withAccessToken("a2", "token-2", Duration.ofMinutes(10)));
+        MongoCollection<Document> lookup = client.getDatabase("identity").getCollection("oauth2_token_lookup");
+        Document entry = lookup.find(Filters.eq("authorization", "a1")).first();
+
+        lookup.updateOne(Filters.eq("_id", entry.getString("_id")), Updates.set("authorization", "a2"));
+
+        assertThat(service.findByToken("token-1", OAuth2TokenType.ACCESS_TOKEN)).isNull();
+        assertThat(service.findByToken("token-2", OAuth2TokenType.ACCESS_TOKEN).getId()).isEqualTo("a2");
     }
 
     @Test

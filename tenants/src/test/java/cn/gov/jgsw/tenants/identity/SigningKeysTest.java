@@ -111,7 +111,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void aKeyAnEarlierVersionStoredInClearIsSealedAtStartAndStillSigns() throws Exception {
+    void aKeyAnEarlierVersionStoredInClearIsReplacedAtStartAndVerifiesNothing() throws Exception {
         RSAKey earlier = new RSAKeyGenerator(2048).keyID("kid-earlier").generate();
         database.getCollection("signing_keys").insertOne(new Document("_id", "kid-earlier")
                 .append("jwk", earlier.toJSONString()).append("createdAt", Date.from(clock.instant())));
@@ -119,10 +119,11 @@ class SigningKeysTest {
 
         SigningKeys keys = new SigningKeys(database, sealer, clock);
 
-        assertThat(keys.signing()).isEqualTo(earlier);
-        Document stored = database.getCollection("signing_keys").find(Filters.eq("_id", "kid-earlier")).first();
-        assertThat(stored).doesNotContainKey("jwk");
-        assertThat(stored.getString("privateJwk")).startsWith("sealed:1:");
+        assertThat(keys.signing().getKeyID()).isNotEqualTo("kid-earlier");
+        assertThat(keys.verifying()).extracting(JWK::getKeyID).containsExactly(keys.signing().getKeyID());
+        assertThat(database.getCollection("signing_keys").find(Filters.exists("jwk")).first()).isNull();
+        assertThat(database.getCollection("signing_keys").find(Filters.eq("_id", keys.signing().getKeyID())).first()
+                .getString("privateJwk")).startsWith("sealed:1:");
     }
 
     @Test

@@ -149,9 +149,10 @@ class DataKeyringTest {
         DataKeyring keyring = DataKeyring.open(database, key, Clock.systemUTC());
         AtomicInteger runs = new AtomicInteger();
 
-        keyring.sealOnce("signing_keys", runs::incrementAndGet);
-        DataKeyring.open(database, key, Clock.systemUTC()).sealOnce("signing_keys", runs::incrementAndGet);
-        keyring.sealOnce("ledger_signing_keys", runs::incrementAndGet);
+        keyring.migrateClearSecretsOnce("signing_keys", runs::incrementAndGet);
+        DataKeyring.open(database, key, Clock.systemUTC())
+                .migrateClearSecretsOnce("signing_keys", runs::incrementAndGet);
+        keyring.migrateClearSecretsOnce("ledger_signing_keys", runs::incrementAndGet);
 
         assertThat(runs).hasValue(2);
         assertThat(keyring.refuseClear("signing_keys", "k1")).hasMessageContaining("someone wrote it into the database");
