@@ -4,10 +4,12 @@ import cn.gov.jgsw.domain.audit.api.ChildTreeHeadWitnessedEvent;
 import cn.gov.jgsw.ledger.Hashes;
 import cn.gov.jgsw.ledger.MerkleTree;
 import cn.gov.jgsw.ledger.Sm2Signatures;
+import cn.gov.jgsw.ledger.TreeHead;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import cn.gov.jgsw.tenants.api.TenantView;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -16,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,23 +32,30 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * The evidence bundle (证据包) of a bureau's events in a period: a zip a court checks with the offline verifier and
- * nothing else (ADR 0012, {@code docs/evidence-bundle.md}). It holds
+ * nothing else (ADR 0012, ADR 0025, {@code docs/evidence-bundle.md}). It holds
  * <ul>
  *     <li>{@code events/<index>.json}: each event's canonical form, byte for byte, as stored now;</li>
  *     <li>{@code bundle.json}: the scope; a fresh signed tree head of the bureau's log and the heads signed in the
- *     period, each with its consistency proof to the fresh one; for every entry of the period its index, position,
- *     the hash the ledger holds and its inclusion proof; the entries just before and after the period, with theirs,
- *     so that the period is provably whole; any stored event of the bureau the ledger never included; and the
- *     newest of its heads its parent bureau witnessed, with the proofs that take it to the parent's signed root and
- *     to this bureau's newest head;</li>
+ *     period, each with its consistency proof to the fresh one; the period's leaves as a range of indices, and for
+ *     every one of them its position, the hash the ledger holds and its inclusion proof; the leaves just before and
+ *     after the range, with theirs, so that the period is provably whole (an empty one too); any stored event of the
+ *     bureau the ledger never included; and the chain of witnesses up the hierarchy: the bureau's head recorded in
+ *     its parent's ledger under the parent's signed head, that head recorded in the grandparent's, and so on to the
+ *     province;</li>
  *     <li>{@code public-key.txt}, and {@code README.txt} in plain words for a court.</li>
  * </ul>
+ * The export asks for the witnesses it needs: each head it signs is recorded by the parent at once, and it waits (a
+ * little) until the parent's ledger includes that record before signing the parent's head over it. Where it cannot
+ * wait, the first level falls back to the newest head of the bureau its parent already witnessed, and the verifier
+ * says which of the newest events only the bureau's own signature covers.
  * The bundle is written from what is stored, whatever it is: an event altered or deleted after its append is
  * exported as it is now (or as missing), and it is the verifier that finds it out.
  */
 public class EvidenceExport implements EvidenceBundles {
 
-    public static final String FORMAT = "jgsw-evidence/v1";
+    public static final String FORMAT = "jgsw-evidence/v2";
+    /** How long an export waits for a parent's ledger to include the record of a child's head. */
+    static final Duration WITNESS_WAIT = Duration.ofSeconds(10);
 
     private final LedgerStore ledger;
     private final TreeHeads treeHeads;
@@ -68,16 +78,14 @@ public class EvidenceExport implements EvidenceBundles {
         SignedTreeHead head = treeHeads.issue(tenantId);
         long size = head.head().size();
         MerkleTree tree = ledger.tree(tenantId);
-        // The period's events, and every entry between its first and last: events committed at the same moment can
-        // interleave in the log by a few milliseconds, and the range must be whole to be proven so.
-        List<LedgerStore.Entry> inPeriod = ledger.entriesBetween(tenantId, from, to).stream()
-                .filter(entry -> entry.index() < size).toList();
-        List<LedgerStore.Entry> entries = inPeriod.isEmpty() ? List.of() : ledger.entriesFromTo(tenantId,
-                inPeriod.get(0).index(), inPeriod.get(inPeriod.size() - 1).index());
+        Leaves leaves = leavesOf(tenantId, from, to, size);
+        List<LedgerStore.Entry> entries = leaves.isEmpty() ? List.of()
+                : ledger.entriesFromTo(tenantId, leaves.first(), leaves.end() - 1);
         try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             Map<String, Object> bundle = new LinkedHashMap<>();
             bundle.put("format", FORMAT);
             bundle.put("tenantId", tenantId);
+            bundle.put("parentTenantId", parentOf(tenantId).orElse(null));
             bundle.put("from", from.toString());
             bundle.put("to", to.toString());
             bundle.put("exportedAt", clock.instant().toString());
@@ -97,21 +105,43 @@ public class EvidenceExport implements EvidenceBundles {
                 }
             }
             bundle.put("periodHeads", periodHeads);
+            bundle.put("leaves", Map.of("first", leaves.first(), "end", leaves.end()));
             List<Map<String, Object>> lines = new ArrayList<>();
             for (LedgerStore.Entry entry : entries) {
                 lines.add(entry(zip, tenantId, entry, tree, size));
             }
             bundle.put("entries", lines);
-            long first = entries.isEmpty() ? -1 : entries.get(0).index();
-            long last = entries.isEmpty() ? -1 : entries.get(entries.size() - 1).index();
-            bundle.put("before", first > 0 ? boundary(zip, tenantId, first - 1, tree, size) : null);
-            bundle.put("after", last >= 0 && last + 1 < size ? boundary(zip, tenantId, last + 1, tree, size) : null);
+            bundle.put("before", leaves.first() > 0 ? boundary(zip, tenantId, leaves.first() - 1, tree, size) : null);
+            bundle.put("after", leaves.end() < size ? boundary(zip, tenantId, leaves.end(), tree, size) : null);
             bundle.put("unledgered", unledgered(zip, tenantId, entries, from, to));
-            bundle.put("witnesses", witnesses(zip, tenantId, size, tree));
+            bundle.put("witnessChain", witnessChain(zip, head, tree));
             put(zip, "public-key.txt", (head.publicKeyHex() + "\n").getBytes(StandardCharsets.UTF_8));
             put(zip, "bundle.json", json.writeValueAsBytes(bundle));
             put(zip, "README.txt", readme());
         }
+    }
+
+    /** The period's leaves: indices {@code [first, end)}; an empty period is the empty range where it would stand. */
+    record Leaves(long first, long end) {
+        boolean isEmpty() {
+            return first == end;
+        }
+    }
+
+    /**
+     * From the first leaf whose event happened in the period to the last one: events committed at the same moment can
+     * interleave in the log by a few milliseconds, so a leaf inside the range may lie a little outside the period, and
+     * the range must be whole to be proven so. With no event in the period, the range is empty and stands before the
+     * first leaf at or after its start.
+     */
+    private Leaves leavesOf(String tenantId, Instant from, Instant to, long size) {
+        List<LedgerStore.Entry> inPeriod = ledger.entriesBetween(tenantId, from, to).stream()
+                .filter(entry -> entry.index() < size).toList();
+        if (!inPeriod.isEmpty()) {
+            return new Leaves(inPeriod.get(0).index(), inPeriod.get(inPeriod.size() - 1).index() + 1);
+        }
+        long at = ledger.firstIndexAtOrAfter(tenantId, from).filter(index -> index < size).orElse(size);
+        return new Leaves(at, at);
     }
 
     private static Map<String, Object> head(SignedTreeHead signed) {
@@ -154,42 +184,111 @@ public class EvidenceExport implements EvidenceBundles {
     }
 
     /**
-     * The newest of the bureau's heads that its parent bureau witnessed and its parent's ledger includes: the witness
-     * event, its inclusion under a fresh signed head of the parent, and this bureau's consistency proof from the
-     * witnessed head to the newest one. A province has no parent; then the list is empty.
+     * The chain of witnesses from the bureau up to the province: at each level a child's head, the record of it in the
+     * parent's ledger, and the parent's signed head that includes the record; the parent's head is the child's head of
+     * the next level. Ends where a bureau has no parent, or where a parent's record cannot be had.
      */
-    private List<Map<String, Object>> witnesses(ZipOutputStream zip, String tenantId, long size, MerkleTree tree)
+    private List<Map<String, Object>> witnessChain(ZipOutputStream zip, SignedTreeHead newest, MerkleTree tree)
             throws IOException {
-        Optional<String> parent = tenants.findTenant(tenantId).map(TenantView::parentId);
-        if (parent.isEmpty()) {
-            return List.of();
+        List<Map<String, Object>> levels = new ArrayList<>();
+        SignedTreeHead childHead = newest;
+        Set<String> climbed = new HashSet<>();
+        while (climbed.add(childHead.head().tenantId())) {
+            String child = childHead.head().tenantId();
+            Optional<String> parent = parentOf(child);
+            if (parent.isEmpty()) {
+                break;
+            }
+            Optional<Witness> witness = awaitWitness(parent.get(), child, childHead.head().size());
+            if (witness.isEmpty() && levels.isEmpty()) {
+                witness = newestWitness(parent.get(), child, childHead.head().size());
+            }
+            if (witness.isEmpty()) {
+                break;
+            }
+            SignedTreeHead parentHead = treeHeads.issue(parent.get());
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("childTenantId", child);
+            level.put("childHead", head(witness.get().childHead()));
+            if (levels.isEmpty()) {
+                level.put("consistencyToHead", Hashes.hex(tree.consistencyProof(
+                        witness.get().childHead().head().size(), newest.head().size())));
+            }
+            String file = "witnesses/" + parent.get() + "-" + String.format("%012d", witness.get().entry().index())
+                    + ".json";
+            put(zip, file, storedEvents.canonicalFormAt(witness.get().entry().position()).orElseThrow());
+            level.put("parentTenantId", parent.get());
+            level.put("parentHead", head(parentHead));
+            level.put("index", witness.get().entry().index());
+            level.put("file", file);
+            level.put("inclusionPath", Hashes.hex(ledger.tree(parent.get()).inclusionPath(
+                    witness.get().entry().index(), parentHead.head().size())));
+            levels.add(level);
+            childHead = parentHead;
         }
-        SignedTreeHead parentHead = treeHeads.issue(parent.get());
-        List<Long> positions = storedEvents.positionsOf(parent.get(), ChildTreeHeadWitnessedEvent.class.getName(),
-                "childTenantId", tenantId);
+        return levels;
+    }
+
+    /** A child's head as its parent recorded it, and where the parent's ledger holds the record. */
+    private record Witness(SignedTreeHead childHead, LedgerStore.Entry entry) {
+    }
+
+    /** The parent's record of the child's head of that size, once the parent's ledger includes it; waits a little. */
+    private Optional<Witness> awaitWitness(String parent, String child, long size) {
+        long deadline = System.nanoTime() + WITNESS_WAIT.toNanos();
+        long pause = 20;
+        while (true) {
+            Optional<Witness> found = witnesses(parent, child).stream()
+                    .filter(witness -> witness.childHead().head().size() == size).findFirst();
+            if (found.isPresent() || System.nanoTime() > deadline) {
+                return found;
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
+    /** The newest head of the child, of at most that size, whose record the parent's ledger includes. */
+    private Optional<Witness> newestWitness(String parent, String child, long atMost) {
+        return witnesses(parent, child).stream().filter(witness -> witness.childHead().head().size() <= atMost)
+                .findFirst();
+    }
+
+    /** The parent's records of the child's heads that its ledger includes, newest first. */
+    private List<Witness> witnesses(String parent, String child) {
+        List<Long> positions = storedEvents.positionsOf(parent, ChildTreeHeadWitnessedEvent.class.getName(),
+                "childTenantId", child);
+        List<Witness> found = new ArrayList<>();
         for (int i = positions.size() - 1; i >= 0; i--) {
             Optional<StoredEvents.StoredEvent> event = storedEvents.at(positions.get(i));
-            Optional<LedgerStore.Entry> entry = event.flatMap(found -> ledger.entry(parent.get(),
-                    found.eventIdentifier()));
-            Optional<Long> witnessedSize = event.flatMap(found -> storedEvents.payloadLongAt(found.position(),
-                    "size"));
-            if (entry.isEmpty() || witnessedSize.isEmpty() || entry.get().index() >= parentHead.head().size()
-                    || witnessedSize.get() > size) {
-                continue;
+            Optional<LedgerStore.Entry> entry = event.flatMap(stored -> ledger.entry(parent, stored.eventIdentifier()));
+            Optional<SignedTreeHead> head = storedEvents.canonicalFormAt(positions.get(i)).flatMap(this::witnessedHead);
+            if (entry.isPresent() && head.isPresent()) {
+                found.add(new Witness(head.get(), entry.get()));
             }
-            String file = "witnesses/" + parent.get() + "-" + String.format("%012d", entry.get().index()) + ".json";
-            put(zip, file, storedEvents.canonicalFormAt(entry.get().position()).orElseThrow());
-            Map<String, Object> witness = new LinkedHashMap<>();
-            witness.put("parentTenantId", parent.get());
-            witness.put("parentHead", head(parentHead));
-            witness.put("index", entry.get().index());
-            witness.put("file", file);
-            witness.put("inclusionPath", Hashes.hex(ledger.tree(parent.get()).inclusionPath(entry.get().index(),
-                    parentHead.head().size())));
-            witness.put("consistencyToHead", Hashes.hex(tree.consistencyProof(witnessedSize.get(), size)));
-            return List.of(witness);
         }
-        return List.of();
+        return found;
+    }
+
+    private Optional<SignedTreeHead> witnessedHead(byte[] canonicalForm) {
+        try {
+            JsonNode payload = json.readTree(canonicalForm).path("payload");
+            return Optional.of(new SignedTreeHead(new TreeHead(payload.path("childTenantId").asText(),
+                    payload.path("size").asLong(), payload.path("rootHex").asText(),
+                    Instant.parse(payload.path("issuedAt").asText())), payload.path("publicKeyHex").asText(),
+                    payload.path("signatureHex").asText()));
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> parentOf(String tenantId) {
+        return tenants.findTenant(tenantId).map(TenantView::parentId);
     }
 
     /** Stored events of the bureau in the period that the ledger never included, though it has passed them. */

@@ -140,6 +140,13 @@ public class LedgerStore {
                 .map(LedgerStore::entry).into(new ArrayList<>());
     }
 
+    /** The index of the bureau's first entry whose event happened at or after the instant. */
+    public Optional<Long> firstIndexAtOrAfter(String tenantId, Instant at) {
+        return Optional.ofNullable(entries.find(Filters.and(Filters.eq("tenantId", tenantId),
+                        Filters.gte("timestamp", Date.from(at)))).sort(Sorts.ascending("index")).first())
+                .map(found -> found.getLong("index"));
+    }
+
     /** The bureau's entries from one index to another, both included, by index. */
     public List<Entry> entriesFromTo(String tenantId, long first, long last) {
         return entries.find(Filters.and(Filters.eq("tenantId", tenantId), Filters.gte("index", first),

@@ -2,11 +2,13 @@ package cn.gov.jgsw.ops.drills;
 
 import cn.gov.jgsw.ops.secrets.KeyEncryptionKeyFile;
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.LedgerKeys;
 import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformProcess;
 import cn.gov.jgsw.ops.support.TemporaryData;
 import cn.gov.jgsw.verifier.EvidenceVerifier;
+import cn.gov.jgsw.verifier.TrustedKeys;
 import cn.gov.jgsw.verifier.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,7 +29,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -73,8 +74,8 @@ class BackupRestoreDrillIT {
         try {
             PlatformProcess platform = PlatformProcess.start(data, PlatformProcess.freePort(), "768m");
             try {
-                for (String clerk : CLERKS) {
-                    String bureau = bureauOf(clerk);
+                for (String bureau : List.of(LedgerKeys.PROVINCE, "bureau-nanming", "bureau-yunyan", "bureau-tongzi",
+                        "bureau-guiyang")) {
                     keysBefore.put(bureau, publicKeyIn(exportEvidence(platform.baseUrl(), bureau, root)));
                 }
                 AtomicBoolean ordering = new AtomicBoolean(true);
@@ -131,7 +132,8 @@ class BackupRestoreDrillIT {
                 PlatformProcess running = restored;
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                     Verdict verdict = EvidenceVerifier.verify(exportEvidence(running.baseUrl(), bureau, root),
-                            Optional.of(keysBefore.get(bureau)));
+                            TrustedKeys.of(Map.of(bureau, keysBefore.get(bureau), LedgerKeys.PROVINCE,
+                                    keysBefore.get(LedgerKeys.PROVINCE))));
                     assertThat(verdict.verified()).as(verdict.summary()).isTrue();
                     assertThat(eventsIn(verdict)).as(verdict.summary()).isGreaterThanOrEqualTo(orders);
                 });

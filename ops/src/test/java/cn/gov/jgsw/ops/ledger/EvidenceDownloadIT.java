@@ -1,11 +1,14 @@
 package cn.gov.jgsw.ops.ledger;
 
+import cn.gov.jgsw.ops.ledger.TreeHeadSigner;
+import cn.gov.jgsw.ops.support.LedgerKeys;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import cn.gov.jgsw.verifier.EvidenceVerifier;
 import cn.gov.jgsw.verifier.Verdict;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and through the operators' endpoint the export command calls; both verify offline.
  */
 class EvidenceDownloadIT extends PlatformIT {
+
+    @Autowired
+    private TreeHeadSigner signer;
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String FROM = Instant.now().minusSeconds(86_400).toString();
@@ -44,10 +49,10 @@ class EvidenceDownloadIT extends PlatformIT {
                 + (purpose == null ? "" : "&purpose=" + URLEncoder.encode(purpose, StandardCharsets.UTF_8));
     }
 
-    private static Verdict verified(byte[] zip) throws Exception {
+    private Verdict verified(byte[] zip) throws Exception {
         Path bundle = Files.createTempFile("evidence-", ".zip");
         Files.write(bundle, zip);
-        return EvidenceVerifier.verify(bundle, Optional.empty());
+        return EvidenceVerifier.verify(bundle, LedgerKeys.ofProvince(signer));
     }
 
     @Test

@@ -6,10 +6,12 @@ import cn.gov.jgsw.ledger.TreeHead;
 import cn.gov.jgsw.ops.eventstore.EventLogStorageEngine;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.LedgerKeys;
 import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import cn.gov.jgsw.verifier.EvidenceVerifier;
+import cn.gov.jgsw.verifier.TrustedKeys;
 import cn.gov.jgsw.verifier.Verdict;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -37,10 +39,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -108,7 +108,7 @@ class TamperDrillsIT extends PlatformIT {
     }
 
     private Verdict verified() throws IOException {
-        return EvidenceVerifier.verify(exported(), Optional.empty());
+        return EvidenceVerifier.verify(exported(), LedgerKeys.ofProvince(signer));
     }
 
     private long indexOf(Document event) {
@@ -122,8 +122,8 @@ class TamperDrillsIT extends PlatformIT {
         assertThat(verdict.summary()).contains(period.size() + " events of bureau-zunyi");
 
         Path bundle = exported();
-        Path key = Files.createTempFile("zunyi-ledger-key", ".txt");
-        Files.writeString(key, publicKeyIn(bundle));
+        Path key = Files.createTempFile("province-ledger-key", ".txt");
+        Files.writeString(key, LedgerKeys.PROVINCE + " " + signer.publicKeyOf(LedgerKeys.PROVINCE) + "\n");
         Path jar = Path.of("..", "verifier", "target", "jgsw-evidence-verifier.jar").toAbsolutePath().normalize();
         assertThat(jar).as("built by the verifier module before this one").exists();
         Process verifier = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -132,13 +132,6 @@ class TamperDrillsIT extends PlatformIT {
         assertThat(verifier.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(verifier.exitValue()).as(printed).isZero();
         assertThat(printed).contains("VERIFIED: " + period.size() + " events of bureau-zunyi");
-    }
-
-    private static String publicKeyIn(Path bundle) throws IOException {
-        try (ZipFile zip = new ZipFile(bundle.toFile())) {
-            return new String(zip.getInputStream(zip.getEntry("public-key.txt")).readAllBytes(),
-                    StandardCharsets.UTF_8).trim();
-        }
     }
 
     @Test
@@ -245,9 +238,10 @@ class TamperDrillsIT extends PlatformIT {
                     Updates.set("publicKey", attacker.publicKeyHex()),
                     Updates.set("signature", Sm2Signatures.sign(attacker.privateKeyHex(), forged.signedBytes(),
                             new SecureRandom()))));
-            Verdict withKey = EvidenceVerifier.verify(exported(), Optional.of(newest.getString("publicKey")));
+            Verdict withKey = EvidenceVerifier.verify(exported(), TrustedKeys.of(Map.of(ZUNYI,
+                    newest.getString("publicKey"), LedgerKeys.PROVINCE, signer.publicKeyOf(LedgerKeys.PROVINCE))));
             assertThat(withKey.verified()).isFalse();
-            assertThat(withKey.summary()).contains("key other than the one you supplied");
+            assertThat(withKey.summary()).contains("not with the key you supplied for it");
         } finally {
             heads.replaceOne(Filters.eq("_id", newest.getString("_id")), newest);
         }
@@ -256,7 +250,8 @@ class TamperDrillsIT extends PlatformIT {
 
     /**
      * Someone with the database and the bureau's key rewrites 遵义's history and its ledger, and re-signs its heads:
-     * the bundle then agrees with itself, but not with the head of 遵义 that 贵州 recorded in its own ledger.
+     * the bundle then agrees with itself, but not with the head of 遵义 that 贵州 recorded in its own ledger, whether
+     * the person checking trusts 贵州's key or 遵义's own.
      */
     @Test
     void aChildsHistoryRewrittenWithItsOwnHeadsIsExposedByWhatTheParentWitnessed() throws Exception {
@@ -270,7 +265,7 @@ class TamperDrillsIT extends PlatformIT {
                         == witnessed.head().size()));
         Verdict honest = verified();
         assertThat(honest.verified()).as(honest.summary()).isTrue();
-        assertThat(honest.checked()).anyMatch(line -> line.contains("witnessed by the parent bureau " + parent));
+        assertThat(honest.checked()).anyMatch(line -> line.contains("is recorded in " + parent + "'s ledger"));
 
         Document event = period.get(1);
         Map<String, List<Document>> backup = ledgerDocumentsOf(ZUNYI);
@@ -292,8 +287,13 @@ class TamperDrillsIT extends PlatformIT {
 
             Verdict verdict = verified();
             assertThat(verdict.verified()).isFalse();
-            assertThat(verdict.summary()).contains("the parent bureau " + parent + " witnessed",
+            assertThat(verdict.summary()).contains("the parent bureau " + parent + " recorded",
                     "size " + witnessed.head().size(), "rewritten");
+            // Re-signed with 遵义's own key: that key, supplied alone, vouches for nothing its parent contradicts.
+            Verdict withItsOwnKey = EvidenceVerifier.verify(exported(), TrustedKeys.of(Map.of(ZUNYI,
+                    signer.publicKeyOf(ZUNYI))));
+            assertThat(withItsOwnKey.verified()).isFalse();
+            assertThat(withItsOwnKey.summary()).contains("rewritten");
         } finally {
             eventLog().replaceOne(Filters.eq("_id", event.getLong("_id")), event);
             deleteLedgerDocumentsOf(ZUNYI);

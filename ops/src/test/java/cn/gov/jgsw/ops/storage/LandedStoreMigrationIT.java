@@ -10,8 +10,10 @@ import cn.gov.jgsw.ops.support.StoreDump;
 import cn.gov.jgsw.ops.support.TemporaryData;
 import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
 import cn.gov.jgsw.verifier.EvidenceVerifier;
+import cn.gov.jgsw.verifier.TrustedKeys;
 import cn.gov.jgsw.verifier.Verdict;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +33,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipFile;
 
@@ -139,25 +140,36 @@ class LandedStoreMigrationIT {
         assertThat(afterTheEarlierCursor.firstErrorCode()).isEqualTo("INVALID_CURSOR");
     }
 
+    /**
+     * The keys of 南明 and of 贵阳 above it, as the earlier build's bundle gave them: the ledger after the upgrade
+     * verifies with them. The earlier bundle itself (format v1) is refused: it could not show that it was whole.
+     */
     @Test
-    void theLedgerVerifiesWithTheBureausKeyFromBeforeTheUpgrade() throws Exception {
+    void theLedgerVerifiesWithTheBureausKeysFromBeforeTheUpgrade() throws Exception {
         Path landedBundle = LandedStore.evidenceOfNanming(root);
         String keyBefore;
+        String parentKeyBefore;
         try (ZipFile zip = new ZipFile(landedBundle.toFile())) {
             keyBefore = new String(zip.getInputStream(zip.getEntry("public-key.txt")).readAllBytes(),
                     StandardCharsets.UTF_8).trim();
+            parentKeyBefore = new ObjectMapper().readTree(zip.getInputStream(zip.getEntry("bundle.json")))
+                    .at("/witnesses/0/parentHead/publicKey").asText();
         }
+        TrustedKeys keysBefore = TrustedKeys.of(Map.of("bureau-nanming", keyBefore, "bureau-guiyang",
+                parentKeyBefore));
         Path bundle = root.resolve("evidence-after.zip");
         try (OutputStream out = Files.newOutputStream(bundle)) {
             platform.getBean(EvidenceBundles.class).write("bureau-nanming", Instant.parse("2026-01-01T00:00:00Z"),
                     Instant.now().plusSeconds(60), out);
         }
 
-        Verdict before = EvidenceVerifier.verify(landedBundle, Optional.of(keyBefore));
-        Verdict after = EvidenceVerifier.verify(bundle, Optional.of(keyBefore));
+        Verdict before = EvidenceVerifier.verify(landedBundle, keysBefore);
+        Verdict after = EvidenceVerifier.verify(bundle, keysBefore);
 
-        assertThat(before.verified()).as(before.summary()).isTrue();
+        assertThat(parentKeyBefore).hasSize(130);
+        assertThat(before.verified()).isFalse();
+        assertThat(before.summary()).contains("jgsw-evidence/v1 cannot show that it holds every event");
         assertThat(after.verified()).as(after.summary()).isTrue();
-        assertThat(after.summary()).contains("of bureau-nanming");
+        assertThat(after.summary()).contains("of bureau-nanming", "bureau-guiyang, whose key you supplied");
     }
 }
