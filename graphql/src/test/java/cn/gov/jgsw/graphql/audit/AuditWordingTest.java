@@ -1,6 +1,7 @@
 package cn.gov.jgsw.graphql.audit;
 
 import cn.gov.jgsw.projections.audit.api.AuditEventView;
+import cn.gov.jgsw.projections.audit.api.EventIntegrity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -41,7 +42,8 @@ class AuditWordingTest {
     void aSummarySaysWhoWhatWhyAndFromWhere() {
         AuditEventView rejected = new AuditEventView("e1", "bureau-nanming", 7, "VehicleOrder", "order-1", 2,
                 "VehicleOrderRejectedEvent", Instant.parse("2026-11-26T02:00:00Z"), "user-nanming-approver",
-                "APPROVER", "mobile-app/1.4.0", Map.of("reason", "非公务用途"), "ab".repeat(32));
+                "APPROVER", "mobile-app/1.4.0", Map.of("reason", "非公务用途"), "ab".repeat(32),
+                "ab".repeat(32), EventIntegrity.VERIFIED);
 
         assertThat(wording.summary(rejected, "南明区机关事务管理局 审批人", Locale.SIMPLIFIED_CHINESE))
                 .isEqualTo("南明区机关事务管理局 审批人 用车申请被驳回：非公务用途（来自 mobile-app/1.4.0）");

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the event log for supervisors ({@link AuditHistory}): by bureau (index {@code tenant_position}), by object,
  * actor and type in the query, by time after reading (times are stored as text), in chunks, until a page is full.
+ * Each event carries the hash of its canonical form as stored now; the ledger's check of it is the caller's.
  */
 public class AuditHistoryReader implements AuditHistory {
 
@@ -97,7 +98,7 @@ public class AuditHistoryReader implements AuditHistory {
                 metaData == null ? null : text(metaData.get(AuditMetadataKeys.USER_ID)),
                 metaData == null ? null : text(metaData.get(AuditMetadataKeys.ROLES)),
                 metaData == null ? null : text(metaData.get(AuditMetadataKeys.CLIENT)), fields,
-                stored.getString(EventDocument.SM3));
+                stored.getString(EventDocument.SM3), CanonicalEventForm.sm3(stored), null);
     }
 
     private static String text(Object value) {

@@ -5,6 +5,7 @@ import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import cn.gov.jgsw.tenants.api.SecretSealer;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -24,9 +25,21 @@ public class LedgerConfiguration {
         return new StoredEvents(platformDatabase);
     }
 
+    /** The record as supervisors read it: from the event log itself, each event checked against the ledger. */
     @Bean
-    AuditHistoryReader auditHistory(MongoDatabase platformDatabase) {
-        return new AuditHistoryReader(platformDatabase);
+    LedgerCheckedAuditHistory auditHistory(MongoDatabase platformDatabase, LedgerCheck check) {
+        return new LedgerCheckedAuditHistory(new AuditHistoryReader(platformDatabase), check);
+    }
+
+    @Bean
+    LedgerCheck ledgerCheck(LedgerStore ledger, StoredEvents storedEvents, TreeHeads heads, TreeHeadSigner signer,
+                            MeterRegistry meters) {
+        return new LedgerCheck(ledger, storedEvents, heads, signer, meters);
+    }
+
+    @Bean
+    LedgerIntegrityHealth ledgerIntegrityHealthIndicator(LedgerCheck check) {
+        return new LedgerIntegrityHealth(check);
     }
 
     @Bean

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SM2 keys in software, one per bureau, kept in {@code ledger_signing_keys} (made on first use; the first writer wins
@@ -34,6 +36,8 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
     private final MongoCollection<Document> keys;
     private final SecretSealer sealer;
     private final SecureRandom random = new SecureRandom();
+    /** The public keys of the sealed private keys, by bureau: what the stored public key must be. */
+    private final Map<String, String> signingKeys = new ConcurrentHashMap<>();
     private final Clock clock;
 
     public SoftwareTreeHeadSigner(MongoDatabase database, SecretSealer sealer, Clock clock) {
@@ -46,18 +50,27 @@ public class SoftwareTreeHeadSigner implements TreeHeadSigner {
     @Override
     public SignedTreeHead sign(TreeHead head) {
         Document key = keyOf(head.tenantId());
-        String sealed = key.getString(PRIVATE_KEY);
-        if (!sealer.isSealed(sealed)) {
-            throw sealer.refuseClear(COLLECTION, head.tenantId());
-        }
-        String privateKey = new String(sealer.open(context(head.tenantId()), sealed), StandardCharsets.US_ASCII);
         return new SignedTreeHead(head, key.getString("publicKey"),
-                Sm2Signatures.sign(privateKey, head.signedBytes(), random));
+                Sm2Signatures.sign(privateKeyOf(head.tenantId(), key), head.signedBytes(), random));
     }
 
     @Override
     public String publicKeyOf(String tenantId) {
         return keyOf(tenantId).getString("publicKey");
+    }
+
+    @Override
+    public String signingKeyOf(String tenantId) {
+        return signingKeys.computeIfAbsent(tenantId, tenant -> Sm2Signatures.publicKeyOf(privateKeyOf(tenant,
+                keyOf(tenant))));
+    }
+
+    private String privateKeyOf(String tenantId, Document key) {
+        String sealed = key.getString(PRIVATE_KEY);
+        if (!sealer.isSealed(sealed)) {
+            throw sealer.refuseClear(COLLECTION, tenantId);
+        }
+        return new String(sealer.open(context(tenantId), sealed), StandardCharsets.US_ASCII);
     }
 
     private Document keyOf(String tenantId) {

@@ -13,4 +13,11 @@ public interface TreeHeadSigner {
 
     /** The bureau's current ledger public key (uncompressed point, hex), made on first use. */
     String publicKeyOf(String tenantId);
+
+    /**
+     * The public key of the key this signer signs the bureau's heads with, as the signer itself holds it (a device's
+     * own answer, or derived from the sealed private key), never as the stored record states it: what the platform
+     * checks its own ledger against.
+     */
+    String signingKeyOf(String tenantId);
 }

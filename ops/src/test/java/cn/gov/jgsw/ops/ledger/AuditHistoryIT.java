@@ -5,17 +5,33 @@ import cn.gov.jgsw.ops.support.HostileText;
 import cn.gov.jgsw.ops.support.MutationInputs;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
+import cn.gov.jgsw.ledger.HashFunction;
+import cn.gov.jgsw.ledger.Hashes;
+import cn.gov.jgsw.ledger.MerkleTree;
+import cn.gov.jgsw.ops.eventstore.StoredEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +41,17 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The record for supervisors over HTTP with real tokens: a bureau's events filtered by object, actor, type and time
- * and paged; one object's history in words, Chinese and English; each read purpose-bound and recorded; other roles,
- * other bureaus and text that has no place in a record refused.
+ * and paged; one object's history in words, Chinese and English; each event checked against the audit ledger; each
+ * read purpose-bound and recorded; other roles, other bureaus and text that has no place in a record refused.
  */
 class AuditHistoryIT extends PlatformIT {
+
+    @Autowired
+    private LedgerStore ledger;
+    @Autowired
+    private TreeHeads treeHeads;
+    @Autowired
+    private StoredEvents storedEvents;
 
     private GraphQlClient supervisor;
     private String orderId;
@@ -124,6 +147,76 @@ class AuditHistoryIT extends PlatformIT {
             }
         }
         return null;
+    }
+
+    /**
+     * Someone edits the stored event and the hash beside it, and the ledger's leaf for it: every audit answer marks
+     * the event as altered, no state is built on it, the operators' console shows it and it is counted; restored, it
+     * verifies again. An event after the newest signed head is marked as not yet signed.
+     */
+    @Test
+    void anEventAlteredInTheStoreIsMarkedCountedRaisedAndNoStateIsBuiltOnIt() throws Exception {
+        MongoCollection<Document> log = platformDatabase.getCollection("event_log");
+        Document placed = log.find(Filters.and(Filters.eq("aggregateIdentifier", orderId),
+                Filters.eq("sequenceNumber", 0L))).first();
+        String eventId = placed.getString("eventIdentifier");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger.entry("bureau-nanming", eventId).isPresent());
+        treeHeads.issue("bureau-nanming");
+        assertThat(history("核查账本").get(0).get("integrity").asText()).isEqualTo("VERIFIED");
+        Phones.of(baseUrl(), "nanming.civil-servant").execute(GraphQlClient.operation("CancelVehicleOrder"),
+                Map.of("input", MutationInputs.withKey("orderId", orderId, "reason", "账本演练")));
+        await().atMost(Duration.ofSeconds(10)).until(() -> history("核查").size() >= 2);
+        List<JsonNode> withTheCancellation = history("核查账本");
+        assertThat(withTheCancellation.get(withTheCancellation.size() - 1).get("integrity").asText())
+                .isIn("NOT_YET_SIGNED", "NOT_YET_IN_LEDGER");
+
+        long index = ledger.entry("bureau-nanming", eventId).orElseThrow().index();
+        String leafId = "bureau-nanming|0|" + index;
+        Document leaf = platformDatabase.getCollection("ledger_nodes").find(Filters.eq("_id", leafId)).first();
+        double alteredBefore = alteredCount();
+        try {
+            log.updateOne(Filters.eq("_id", placed.getLong("_id")), Updates.set("payload.purpose", "私事用车"));
+            String forgedSm3 = storedEvents.at(placed.getLong("_id")).orElseThrow().recomputedSm3();
+            log.updateOne(Filters.eq("_id", placed.getLong("_id")), Updates.set("sm3", forgedSm3));
+            platformDatabase.getCollection("ledger_nodes").updateOne(Filters.eq("_id", leafId), Updates.set("hash",
+                    Hashes.hex(MerkleTree.leafHash(HashFunction.SM3, Hashes.bytes(forgedSm3)))));
+
+            JsonNode altered = history("核查账本").get(0);
+            JsonNode inTheList = supervisor.execute(GraphQlClient.operation("AuditEvents"), Map.of("bureauId",
+                    "bureau-nanming", "purpose", "核查账本", "filter", Map.of("objectId", orderId))).data()
+                    .at("/auditEvents/edges/0/node");
+            GraphQlClient.Response state = supervisor.execute(GraphQlClient.operation("ObjectStateAsOf"), Map.of(
+                    "bureauId", "bureau-nanming", "objectId", orderId, "at", Instant.now().toString(),
+                    "purpose", "核查某一时点"));
+            JsonNode console = operatorGet("/actuator/health");
+
+            assertThat(altered.get("integrity").asText()).isEqualTo("ALTERED");
+            assertThat(altered.get("summary").asText()).as("shown as stored now").contains("私事用车");
+            assertThat(inTheList.get("integrity").asText()).isEqualTo("ALTERED");
+            assertThat(state.firstErrorCode()).isEqualTo("RECORD_ALTERED");
+            assertThat(console.at("/components/ledgerIntegrity/status").asText()).isEqualTo("DOWN");
+            assertThat(console.at("/components/ledgerIntegrity/details/altered/0").asText())
+                    .contains("bureau-nanming", eventId);
+            assertThat(alteredCount()).isGreaterThan(alteredBefore);
+        } finally {
+            log.replaceOne(Filters.eq("_id", placed.getLong("_id")), placed);
+            platformDatabase.getCollection("ledger_nodes").replaceOne(Filters.eq("_id", leafId), leaf);
+        }
+        assertThat(operatorGet("/actuator/health").at("/components/ledgerIntegrity/status").asText())
+                .as("restored, checked again").isEqualTo("UP");
+        assertThat(history("核查账本").get(0).get("integrity").asText()).isEqualTo("VERIFIED");
+    }
+
+    private double alteredCount() throws Exception {
+        return operatorGet("/actuator/metrics/jgsw.ledger.altered.events").at("/measurements/0/value").asDouble();
+    }
+
+    private JsonNode operatorGet(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + path)).header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("ops:ops-demo-2026".getBytes(StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
     }
 
     @Test

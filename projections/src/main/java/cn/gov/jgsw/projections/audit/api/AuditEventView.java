@@ -19,8 +19,17 @@ import java.util.Map;
  * @param client     from which client, if recorded
  * @param payload    the event's own fields as stored (ids, reasons, figures; never names)
  * @param sm3        the SM3 hash of its canonical form, stored at append
+ * @param contentSm3 the SM3 hash of its canonical form as stored now
+ * @param integrity  how it stands against the ledger; null until checked
  */
 public record AuditEventView(String eventId, String tenantId, long position, String objectType, String objectId,
                              long sequence, String eventType, Instant occurredAt, String actorId, String roles,
-                             String client, Map<String, Object> payload, String sm3) {
+                             String client, Map<String, Object> payload, String sm3, String contentSm3,
+                             EventIntegrity integrity) {
+
+    /** The same event, checked. */
+    public AuditEventView withIntegrity(EventIntegrity checked) {
+        return new AuditEventView(eventId, tenantId, position, objectType, objectId, sequence, eventType, occurredAt,
+                actorId, roles, client, payload, sm3, contentSm3, checked);
+    }
 }
