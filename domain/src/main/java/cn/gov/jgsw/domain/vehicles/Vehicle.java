@@ -104,7 +104,8 @@ public class Vehicle {
         requireInService();
         TimeWindow period = command.period();
         if (period == null || period.start() == null || period.end() == null || !period.end().isAfter(period.start())
-                || Duration.between(period.start(), period.end()).compareTo(LONGEST_SEALING) > 0) {
+                || Duration.between(period.start(), period.end()).compareTo(LONGEST_SEALING) > 0
+                || command.requestedAt() == null || !period.end().isAfter(command.requestedAt())) {
             throw VehicleOrder.refused(VehicleErrorCode.INVALID_SEALING, "period " + period);
         }
         String reason = Reasons.required(command.reason(), VehicleErrorCode.INVALID_SEALING);

@@ -34,6 +34,8 @@ class VehicleLedgerTest {
     static final ParkingSpot BUREAU_YARD = new ParkingSpot(new GeoPoint(26.5683, 106.7135), 50);
     static final LocalDate BOUGHT = LocalDate.of(2023, 5, 10);
     static final Instant NOW = Instant.parse("2026-11-26T02:00:00Z");
+    /** When the sealings are asked for: before any of the periods below. */
+    static final Instant BEFORE = Instant.parse("2026-01-01T00:00:00Z");
     static final TimeWindow NATIONAL_DAY = new TimeWindow(Instant.parse("2026-09-30T10:00:00Z"),
             Instant.parse("2026-10-08T00:00:00Z"));
 
@@ -80,10 +82,10 @@ class VehicleLedgerTest {
     void aSealedVehicleIsNotReservedForThatPeriod() {
         VehicleSealedEvent sealed = new VehicleSealedEvent("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存");
         fixture.given(registered("v1", 4))
-                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, " 国庆节封存 "))
+                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, " 国庆节封存 ", BEFORE))
                 .expectEvents(sealed);
         fixture.given(registered("v1", 4), sealed)
-                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存"))
+                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存", BEFORE))
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
         AggregateTestFixture<Vehicle> reserving = new AggregateTestFixture<>(Vehicle.class);
@@ -106,11 +108,11 @@ class VehicleLedgerTest {
     void aSealingNeedsAShortPeriodAndAReasonAndMayBeLiftedWithOne() {
         fixture.given(registered("v1", 4))
                 .when(new SealVehicleCommand("v1", NANMING, "seal-1", new TimeWindow(NATIONAL_DAY.start(),
-                        NATIONAL_DAY.start().plus(Duration.ofDays(31))), "寒假封存"))
+                        NATIONAL_DAY.start().plus(Duration.ofDays(31))), "寒假封存", BEFORE))
                 .expectNoEvents()
                 .expectException(refusedWith(VehicleErrorCode.INVALID_SEALING));
         fixture.given(registered("v1", 4))
-                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, " "))
+                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, " ", BEFORE))
                 .expectNoEvents()
                 .expectException(refusedWith(CommonErrorCode.REASON_REQUIRED));
         fixture.given(registered("v1", 4))
@@ -119,9 +121,18 @@ class VehicleLedgerTest {
                 .expectException(ObjectNotFoundException.class);
         fixture.given(registered("v1", 4), new VehicleReservedEvent("v1", NANMING, "o1", NINE_TO_ELEVEN))
                 .when(new SealVehicleCommand("v1", NANMING, "seal-1", new TimeWindow(
-                        NINE_TO_ELEVEN.start().minusSeconds(3600), NINE_TO_ELEVEN.end()), "元旦封存"))
+                        NINE_TO_ELEVEN.start().minusSeconds(3600), NINE_TO_ELEVEN.end()), "元旦封存", BEFORE))
                 .expectNoEvents()
                 .expectException(refusedWith(VehicleErrorCode.VEHICLE_DOUBLE_BOOKED));
+    }
+
+    @Test
+    void aSealingAlreadyOverWhenAskedForIsRefusedAsItsMessageSays() {
+        fixture.given(registered("v1", 4))
+                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存",
+                        NATIONAL_DAY.end()))
+                .expectNoEvents()
+                .expectException(refusedWith(VehicleErrorCode.INVALID_SEALING));
     }
 
     @Test
@@ -134,7 +145,7 @@ class VehicleLedgerTest {
                 .expectNoEvents()
                 .expectException(refusedWith(VehicleErrorCode.VEHICLE_STILL_RESERVED));
         fixture.given(registered("v1", 4), new VehicleRetiredEvent("v1", NANMING, "达到报废年限"))
-                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存"))
+                .when(new SealVehicleCommand("v1", NANMING, "seal-1", NATIONAL_DAY, "国庆节封存", BEFORE))
                 .expectNoEvents()
                 .expectException(refusedWith(VehicleErrorCode.VEHICLE_RETIRED));
         fixture.given(registered("v1", 4))

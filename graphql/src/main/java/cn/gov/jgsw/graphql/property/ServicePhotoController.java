@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +39,9 @@ import java.util.Optional;
  * Photos of property service requests, as plain HTTP (GraphQL carries no files):
  * <ul>
  *   <li>{@code POST /api/service-requests/{id}/photos}: the requester sends the image's bytes with its
- *   {@code Content-Type} ({@code image/jpeg} or {@code image/png}, checked against the bytes) and an
- *   {@code Idempotency-Key}; at most 1 MiB, at most 3 photos per request;</li>
+ *   {@code Content-Type} ({@code image/jpeg} or {@code image/png}) and an {@code Idempotency-Key}; at most 1 MiB
+ *   and 16 megapixels, at most 3 photos per request. The picture must decode whole as its declared type; what is
+ *   kept and served is the picture encoded anew, without the file's metadata ({@link PhotoSanitizer});</li>
  *   <li>{@code GET /api/photos/{id}}: the bytes, for the requester, property staff and bureau admins of the bureau.</li>
  * </ul>
  * Another bureau's request or photo, or one the caller may not see, is {@code NOT_FOUND} like a missing id. A refused
@@ -51,8 +51,6 @@ import java.util.Optional;
 public class ServicePhotoController {
 
     static final int LARGEST_PHOTO = 1024 * 1024;
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     private final ServicePhotos photos;
     private final CommandMutations mutations;
     private final QueryGateway queries;
@@ -88,9 +86,11 @@ public class ServicePhotoController {
             return refuse(HttpStatus.PAYLOAD_TOO_LARGE, ApiErrorCode.REQUEST_TOO_LARGE.code(), request);
         }
         String contentType = request.getContentType() == null ? "" : request.getContentType().split(";")[0].trim();
-        if (data.length == 0 || !bytesAre(contentType, data)) {
+        Optional<byte[]> sanitized = PhotoSanitizer.sanitized(contentType, data);
+        if (sanitized.isEmpty()) {
             return refuse(HttpStatus.BAD_REQUEST, PropertyErrorCode.INVALID_PHOTO.code(), request);
         }
+        data = sanitized.get();
         String photoId = "photo-" + IdempotentMutations.newObjectId(caller, idempotencyKey);
         String sha256 = sha256(data);
         photos.store(caller.tenantId(), requestId, photoId, contentType, data);
@@ -125,19 +125,6 @@ public class ServicePhotoController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(photo.get().contentType()))
                 .header("Cache-Control", "private, max-age=3600")
                 .body(photo.get().data());
-    }
-
-    /** The declared type must be the one the bytes begin with: a renamed file is no image. */
-    static boolean bytesAre(String contentType, byte[] data) {
-        return switch (contentType) {
-            case "image/jpeg" -> startsWith(data, JPEG);
-            case "image/png" -> startsWith(data, PNG);
-            default -> false;
-        };
-    }
-
-    private static boolean startsWith(byte[] data, byte[] prefix) {
-        return data.length >= prefix.length && Arrays.equals(data, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     /** The requester; property staff and bureau admins of the bureau. */

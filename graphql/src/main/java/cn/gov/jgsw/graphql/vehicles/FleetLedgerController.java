@@ -126,7 +126,7 @@ public class FleetLedgerController {
         String sealId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
         return mutate(caller, "sealVehicle", input.idempotencyKey(), input, input.vehicleId(), input.reason(),
                 new SealVehicleCommand(input.vehicleId(), caller.tenantId(), sealId,
-                        new TimeWindow(input.start(), input.end()), input.reason()));
+                        new TimeWindow(input.start(), input.end()), input.reason(), clock.instant()));
     }
 
     @MutationMapping

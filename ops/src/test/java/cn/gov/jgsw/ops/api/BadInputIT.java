@@ -2,6 +2,7 @@ package cn.gov.jgsw.ops.api;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.MobileApp;
+import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -26,6 +27,41 @@ class BadInputIT extends PlatformIT {
     private static final String CHANGE = GraphQlClient.operation("ChangeDisplayLanguage");
     private static final Map<String, Object> INPUT = Map.of("input",
             Map.of("idempotencyKey", "bad-input-test-key", "displayLanguage", "EN"));
+
+    /**
+     * Times outside the product's years (1990 to 2099) are refused at the door as the client's mistake, on queries
+     * and mutations alike; they once reached the database or a projection and came back as INTERNAL_ERROR.
+     */
+    @Test
+    void timesOutsideTheProductsYearsAreTheClientsMistakeEverywhere() {
+        GraphQlClient admin = Phones.of(baseUrl(), "nanming.bureau-admin");
+        GraphQlClient dispatcher = Phones.of(baseUrl(), "nanming.dispatcher");
+        String far = "+999999999-01-01T00:00:00+08:00";
+        String before = "-999999999-01-01T00:00:00+08:00";
+        long records = storedRecords();
+
+        List<GraphQlClient.Response> answers = List.of(
+                admin.execute(GraphQlClient.operation("FleetUsage"), Map.of("from", before, "to", far)),
+                dispatcher.execute(GraphQlClient.operation("DispatchableVehicles"),
+                        Map.of("plannedStart", far, "plannedEnd", far)),
+                dispatcher.execute(GraphQlClient.operation("AvailableDrivers"),
+                        Map.of("plannedStart", before, "plannedEnd", far)),
+                admin.execute(GraphQlClient.operation("SealVehicle"), Map.of("input", Map.of(
+                        "idempotencyKey", UUID.randomUUID().toString(), "vehicleId", "vehicle-nanming-1",
+                        "start", "0000-01-01T00:00:00+08:00", "end", "0000-01-02T00:00:00+08:00",
+                        "reason", "封存"))));
+
+        for (GraphQlClient.Response answer : answers) {
+            assertThat(answer.firstErrorCode()).as(answer.body().toString()).isEqualTo("INVALID_QUERY");
+            assertThat(answer.firstError().at("/extensions/detail").asText()).contains("from 1990 to 2099");
+            assertThat(answer.body().toString()).doesNotContain("Exception");
+        }
+        assertThat(storedRecords()).isEqualTo(records);
+        GraphQlClient.Response ended = admin.execute(GraphQlClient.operation("SealVehicle"), Map.of("input", Map.of(
+                "idempotencyKey", UUID.randomUUID().toString(), "vehicleId", "vehicle-nanming-1",
+                "start", "2020-01-01T00:00:00+08:00", "end", "2020-01-02T00:00:00+08:00", "reason", "封存")));
+        assertThat(ended.firstErrorCode()).as("a sealing already over").isEqualTo("INVALID_SEALING");
+    }
 
     @Test
     void withoutATokenTheApiAsksToSignIn() {

@@ -77,6 +77,11 @@ class InvalidVariablesIT extends PlatformIT {
                 Arguments.of("start is not a time", orderWith("plannedStart", "\"tomorrow morning\"")),
                 Arguments.of("start has no offset", orderWith("plannedStart", "\"2026-12-01T09:00:00\"")),
                 Arguments.of("start is a number", orderWith("plannedStart", "1767225600000")),
+                Arguments.of("start in year +999999999", orderWith("plannedStart",
+                        "\"+999999999-01-01T00:00:00+08:00\"")),
+                Arguments.of("end in year -999999999", orderWith("plannedEnd", "\"-999999999-01-01T00:00:00+08:00\"")),
+                Arguments.of("start in year 0000", orderWith("plannedStart", "\"0000-01-01T00:00:00+08:00\"")),
+                Arguments.of("start in 2100", orderWith("plannedStart", "\"2100-06-01T09:00:00+08:00\"")),
                 Arguments.of("required field null", orderWith("origin", "null")),
                 Arguments.of("unknown field", body("{\"idempotencyKey\":\"k-" + UUID.randomUUID() + "\",\"tenantId\":"
                         + "\"bureau-guiyang\",\"purpose\":\"开会\",\"origin\":\"a\",\"destination\":\"b\","

@@ -5,6 +5,9 @@ import cn.gov.jgsw.ops.support.PlatformIT;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.net.CookieManager;
 import java.net.URI;
@@ -18,12 +21,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The operator on call reaches Spring Boot Admin with the operator login and sees the platform UP with its health,
  * metrics and Axon processors; nobody else sees more than bare health.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsConsoleIT extends PlatformIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,6 +115,45 @@ class OperationsConsoleIT extends PlatformIT {
     void aBureauTokenOpensNoOperationsEndpoint() {
         String token = "Bearer " + MobileApp.accessTokenOf(baseUrl(), "guizhou.supervisor");
         assertThat(get("/actuator/metrics", token).statusCode()).isIn(401, 403);
+    }
+
+    /**
+     * Guessing the operator's password over HTTP Basic: five failures from one address lock the name there, so the
+     * sixth attempt, even with the right password, is answered 429 before it is checked; the operator elsewhere is not
+     * locked out; each failure is logged. The guesses come from IPv6 loopback, so that the lock (a minute) does not
+     * reach the other tests, which come from 127.0.0.1.
+     */
+    @Test
+    void guessingTheOperatorsPasswordIsLockedAndLogged(CapturedOutput output) throws Exception {
+        String port = baseUrl().substring(baseUrl().lastIndexOf(':') + 1);
+        String fromIpv6 = "http://[::1]:" + port;
+        assumeTrue(reachable(fromIpv6), "IPv6 loopback is not available here");
+        for (int guess = 0; guess < 5; guess++) {
+            assertThat(status(fromIpv6, "/actuator/metrics", basic("ops", "guess-" + guess))).isEqualTo(401);
+        }
+
+        int rightPasswordWhileLocked = status(fromIpv6, "/actuator/metrics", OPERATOR);
+        int fromElsewhere = get("/actuator/metrics", OPERATOR).statusCode();
+
+        assertThat(rightPasswordWhileLocked).isEqualTo(429);
+        assertThat(fromElsewhere).isEqualTo(200);
+        assertThat(output.getAll()).contains("Operator sign-in failed for ops from 0:0:0:0:0:0:0:1");
+        assertThat(output.getAll().split("Operator sign-in failed for ops from 0:0:0:0:0:0:0:1", -1)).hasSize(6);
+    }
+
+    private static boolean reachable(String base) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (Exception unreachable) {
+            return false;
+        }
+    }
+
+    private static int status(String base, String path, String authorization) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static HttpResponse<String> get(String path, String authorization) {

@@ -207,6 +207,27 @@ class AuditHistoryIT extends PlatformIT {
         assertThat(history("核查账本").get(0).get("integrity").asText()).isEqualTo("VERIFIED");
     }
 
+    /** Forty aliases of one read would write forty records: a request makes one purpose-bound read, however written. */
+    @Test
+    void aRequestMakesOnePurposeBoundReadHoweverItIsWritten() {
+        long before = storedEvents();
+        String aliases = "query { a: objectHistory(bureauId: \"bureau-nanming\", objectId: \"" + orderId
+                + "\", purpose: \"核查\") { id } b: objectHistory(bureauId: \"bureau-nanming\", objectId: \""
+                + orderId + "\", purpose: \"核查\") { id } }";
+        String twoKinds = "query { objectHistory(bureauId: \"bureau-nanming\", objectId: \"" + orderId
+                + "\", purpose: \"核查\") { id } ...more } fragment more on Query { auditEvents(bureauId: "
+                + "\"bureau-nanming\", purpose: \"核查\") { edges { cursor } } }";
+
+        GraphQlClient.Response twice = supervisor.execute(aliases);
+        GraphQlClient.Response inAFragment = supervisor.execute(twoKinds);
+
+        assertThat(twice.firstErrorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(twice.data().isMissingNode() || twice.data().isNull()).as(twice.body().toString()).isTrue();
+        assertThat(inAFragment.firstErrorCode()).isEqualTo("INVALID_QUERY");
+        assertThat(storedEvents()).as("nothing read, nothing recorded").isEqualTo(before);
+        assertThat(history("核查")).as("one read is let through").isNotEmpty();
+    }
+
     private double alteredCount() throws Exception {
         return operatorGet("/actuator/metrics/jgsw.ledger.altered.events").at("/measurements/0/value").asDouble();
     }

@@ -7,10 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -26,13 +33,25 @@ class ServicePhotosIT extends PlatformIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static byte[] jpeg(int size) {
-        byte[] data = new byte[size];
-        Arrays.fill(data, (byte) 7);
-        data[0] = (byte) 0xFF;
-        data[1] = (byte) 0xD8;
-        data[2] = (byte) 0xFF;
-        return data;
+    /** A real picture of the given width, as a phone would send it. */
+    private static byte[] picture(String format, int width) {
+        BufferedImage picture = new BufferedImage(width, 60, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < width; x++) {
+            for (int y = 0; y < 60; y++) {
+                picture.setRGB(x, y, (x * 7 + y * 13) % 255 << 8);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(picture, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(int width) {
+        return picture("jpeg", width);
     }
 
     private String newRequest() {
@@ -73,7 +92,7 @@ class ServicePhotosIT extends PlatformIT {
     @Test
     void theRequesterAttachesAPhotoThatStaffCanReadAndOthersCannotFind() throws Exception {
         String requestId = newRequest();
-        byte[] image = jpeg(40_000);
+        byte[] image = jpeg(400);
 
         HttpResponse<byte[]> attached = upload("nanming.civil-servant", requestId, "image/jpeg", image);
         assertThat(attached.statusCode()).as(new String(attached.body())).isEqualTo(201);
@@ -83,10 +102,11 @@ class ServicePhotosIT extends PlatformIT {
                         GraphQlClient.operation("ServiceRequest"), Map.of("id", requestId))
                 .data().at("/serviceRequest/photos/0");
         assertThat(listed.get("url").asText()).isEqualTo(url);
-        assertThat(listed.get("sizeBytes").asInt()).isEqualTo(40_000);
-        assertThat(read("nanming.civil-servant", url).body()).isEqualTo(image);
+        byte[] kept = read("nanming.civil-servant", url).body();
+        assertThat(listed.get("sizeBytes").asInt()).as("the picture as kept: encoded anew").isEqualTo(kept.length);
+        assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(400);
         HttpResponse<byte[]> byStaff = read("nanming.property-staff", url);
-        assertThat(byStaff.body()).isEqualTo(image);
+        assertThat(byStaff.body()).isEqualTo(kept);
         assertThat(byStaff.headers().firstValue("Content-Type")).contains("image/jpeg");
 
         HttpResponse<byte[]> otherBureau = read("yunyan.property-staff", url);
@@ -106,9 +126,11 @@ class ServicePhotosIT extends PlatformIT {
         HttpResponse<byte[]> notAnImage = upload("nanming.civil-servant", requestId, "image/jpeg",
                 "not a picture".getBytes());
         HttpResponse<byte[]> renamed = upload("nanming.civil-servant", requestId, "image/png", jpeg(100));
-        HttpResponse<byte[]> gif = upload("nanming.civil-servant", requestId, "image/gif", jpeg(100));
+        HttpResponse<byte[]> gif = upload("nanming.civil-servant", requestId, "image/gif", picture("gif", 100));
+        HttpResponse<byte[]> onlyItsFirstBytes = upload("nanming.civil-servant", requestId, "image/jpeg",
+                new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF});
         HttpResponse<byte[]> tooLarge = upload("nanming.civil-servant", requestId, "image/jpeg",
-                jpeg(1024 * 1024 + 1));
+                Arrays.copyOf(jpeg(100), 1024 * 1024 + 1));
         HttpResponse<byte[]> notTheRequester = upload("nanming.property-staff", requestId, "image/jpeg", jpeg(100));
         HttpResponse<byte[]> otherBureau = upload("yunyan.civil-servant", requestId, "image/jpeg", jpeg(100));
 
@@ -116,12 +138,30 @@ class ServicePhotosIT extends PlatformIT {
         assertThat(codeOf(notAnImage)).isEqualTo("INVALID_PHOTO");
         assertThat(codeOf(renamed)).isEqualTo("INVALID_PHOTO");
         assertThat(codeOf(gif)).isEqualTo("INVALID_PHOTO");
+        assertThat(codeOf(onlyItsFirstBytes)).isEqualTo("INVALID_PHOTO");
         assertThat(tooLarge.statusCode()).isEqualTo(413);
         assertThat(codeOf(tooLarge)).isEqualTo("REQUEST_TOO_LARGE");
         assertThat(notTheRequester.statusCode()).isEqualTo(404);
         assertThat(otherBureau.statusCode()).isEqualTo(404);
         assertThat(storedPhotos()).isEqualTo(photos);
         assertThat(storedEvents()).isEqualTo(events);
+    }
+
+    /** A picture with a web page appended is kept as its pixels only: what is served is no page. */
+    @Test
+    void whatIsKeptIsThePictureAloneEncodedAnew() throws Exception {
+        String requestId = newRequest();
+        byte[] png = picture("png", 50);
+        byte[] page = "<html><body><script>alert(document.cookie)</script></body></html>".getBytes();
+        byte[] withPage = Arrays.copyOf(png, png.length + page.length);
+        System.arraycopy(page, 0, withPage, png.length, page.length);
+
+        HttpResponse<byte[]> attached = upload("nanming.civil-servant", requestId, "image/png", withPage);
+
+        assertThat(attached.statusCode()).isEqualTo(201);
+        byte[] served = read("nanming.civil-servant", JSON.readTree(attached.body()).get("url").asText()).body();
+        assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("<html", "script");
+        assertThat(ImageIO.read(new ByteArrayInputStream(served)).getWidth()).isEqualTo(50);
     }
 
     @Test

@@ -47,12 +47,17 @@ public final class SignInThrottle {
     private final Clock clock;
 
     SignInThrottle(MongoDatabase platformDatabase, Clock clock) {
-        this.failures = platformDatabase.getCollection("sign_in_failures");
+        this(platformDatabase, clock, "sign_in_failures");
+    }
+
+    /** A throttle of its own, with its counters in the collection (the operators' sign-in has one apart). */
+    public SignInThrottle(MongoDatabase platformDatabase, Clock clock, String collection) {
+        this.failures = platformDatabase.getCollection(collection);
         this.clock = clock;
     }
 
     /** How long this attempt must still wait, if it is locked. */
-    Optional<Duration> lockedFor(String username, String address) {
+    public Optional<Duration> lockedFor(String username, String address) {
         Instant now = clock.instant();
         return Stream.of(pairKey(username, address), addressKey(address))
                 .map(key -> failures.find(Filters.eq("_id", key)).first())
@@ -62,7 +67,7 @@ public final class SignInThrottle {
                 .max(Duration::compareTo);
     }
 
-    void failed(String username, String address) {
+    public void failed(String username, String address) {
         int pair = count(pairKey(username, address), FAILURES_PER_ACCOUNT_AND_ADDRESS,
                 failures -> FIRST_LOCK.multipliedBy(1L << Math.min(failures - FAILURES_PER_ACCOUNT_AND_ADDRESS, 10)));
         int fromAddress = count(addressKey(address), FAILURES_PER_ADDRESS, failures -> LONGEST_LOCK);
@@ -72,7 +77,7 @@ public final class SignInThrottle {
         }
     }
 
-    void succeeded(String username, String address) {
+    public void succeeded(String username, String address) {
         failures.deleteOne(Filters.eq("_id", pairKey(username, address)));
     }
 
