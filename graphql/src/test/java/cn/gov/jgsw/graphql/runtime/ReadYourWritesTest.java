@@ -11,18 +11,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A mutation waiting for its view reads again as soon as this node's processors handled an event of its aggregate.
- * The polls here pause a minute, so only a wake-up can answer within the test's seconds.
+ * The polls here pause a minute, so only a wake-up (or the end of the grace after a dead letter) can answer within
+ * the test's seconds.
  */
 class ReadYourWritesTest {
 
     private static final Duration A_MINUTE = Duration.ofMinutes(1);
 
     private final HandledEvents handledEvents = new HandledEvents();
-    private final ReadYourWrites readYourWrites = new ReadYourWrites(handledEvents, A_MINUTE, A_MINUTE);
+    private final AtomicBoolean heldInAQueue = new AtomicBoolean();
+    private final ReadYourWrites readYourWrites = new ReadYourWrites(handledEvents, aggregateId -> heldInAQueue.get(),
+            A_MINUTE, A_MINUTE);
     private final AtomicBoolean viewCaughtUp = new AtomicBoolean();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicReference<Thread> waiter = new AtomicReference<>();
@@ -46,6 +50,33 @@ class ReadYourWritesTest {
         handledEvents.handled("order-1");
         answer.get(10, TimeUnit.SECONDS);
         assertThat(reads).as("the first read and the one after its own wake-up").hasValue(2);
+    }
+
+    @Test
+    void anEventOfItsAggregateDeadLetteredAnswersAnInternalErrorInsteadOfWaitingItsPatience() {
+        CompletableFuture<String> answer = waitFor("order-1");
+        handledEvents.deadLettered("order-2");
+        handledEvents.deadLettered("order-1");
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ReadYourWrites.ViewHeldBackException.class)
+                .hasMessageContaining("order-1");
+    }
+
+    @Test
+    void aViewThatCatchesUpWithinTheGraceIsAnsweredThoughAnotherReadModelDeadLettered() throws Exception {
+        CompletableFuture<String> answer = waitFor("order-1");
+        handledEvents.deadLettered("order-1");
+        viewCaughtUp.set(true);
+        handledEvents.handled("order-1");
+        assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo("view of order-1");
+    }
+
+    @Test
+    void eventsHeldBackBeforeTheWaitBeganAreFoundInTheQueues() {
+        heldInAQueue.set(true);
+        CompletableFuture<String> answer = waitFor("order-1");
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ReadYourWrites.ViewHeldBackException.class);
     }
 
     @Test
