@@ -5,6 +5,7 @@ import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.errors.ApiException;
 import cn.gov.jgsw.graphql.errors.ErrorMessages;
+import cn.gov.jgsw.graphql.runtime.DateTimeScalar;
 import cn.gov.jgsw.projections.audit.api.EvidenceBundles;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.TokenCallers;
@@ -58,8 +59,8 @@ public class EvidenceController {
         Instant end;
         try {
             supervisorScope.requireSupervised(caller, bureauId);
-            start = Instant.parse(String.valueOf(from));
-            end = Instant.parse(String.valueOf(to));
+            start = DateTimeScalar.within(Instant.parse(String.valueOf(from)));
+            end = DateTimeScalar.within(Instant.parse(String.valueOf(to)));
             if (!end.isAfter(start) || Duration.between(start, end).toDays() > EvidenceBundles.LONGEST_PERIOD_DAYS) {
                 return refuse(HttpStatus.BAD_REQUEST, CommonErrorCode.INVALID_INPUT.code(), request);
             }
@@ -69,7 +70,7 @@ public class EvidenceController {
             return refuse(HttpStatus.FORBIDDEN, refused.errorCode().code(), request);
         } catch (ObjectNotFoundException unknown) {
             return refuse(HttpStatus.NOT_FOUND, CommonErrorCode.NOT_FOUND.code(), request);
-        } catch (DateTimeParseException unreadable) {
+        } catch (DateTimeParseException | IllegalArgumentException unreadable) {
             return refuse(HttpStatus.BAD_REQUEST, CommonErrorCode.INVALID_INPUT.code(), request);
         } catch (RuntimeException failed) {
             // The purpose is judged where reads are recorded; its refusal may come wrapped by the command bus.

@@ -30,6 +30,9 @@ public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(ProtocolErrorInterceptor.class);
 
+    /** graphql-java's classification of {@code GoodFaithIntrospection}'s refusal, which has no type of its own. */
+    private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+
     private final ErrorMessages messages;
 
     public ProtocolErrorInterceptor(ErrorMessages messages) {
@@ -74,7 +77,7 @@ public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
             log.error("Internal GraphQL error {}: {} ({})", errorId, error.getMessage(), error.getErrorType());
             extensions.put("errorId", errorId);
         } else {
-            extensions.put("detail", error.getMessage());
+            extensions.put("detail", ClientDocumentText.of(error.getMessage()));
         }
         return GraphqlErrorBuilder.newError()
                 .message(messages.message(code.code(), locale))
@@ -90,6 +93,10 @@ public class ProtocolErrorInterceptor implements WebGraphQlInterceptor {
         }
         if (classification == ErrorType.ValidationError) {
             return ApiErrorCode.INVALID_QUERY;
+        }
+        if (BAD_FAITH_INTROSPECTION.equals(String.valueOf(classification))) {
+            // graphql-java's limit on introspection (a type's fields asked for again and again): a costly document.
+            return ApiErrorCode.QUERY_TOO_COMPLEX;
         }
         if (classification == ErrorType.ExecutionAborted) {
             // Only the query limits abort an execution before it starts.

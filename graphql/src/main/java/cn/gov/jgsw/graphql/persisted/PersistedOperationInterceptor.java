@@ -2,16 +2,13 @@ package cn.gov.jgsw.graphql.persisted;
 
 import cn.gov.jgsw.graphql.errors.ApiErrorCode;
 import cn.gov.jgsw.graphql.errors.ErrorMessages;
-import graphql.ExecutionResult;
-import graphql.GraphqlErrorBuilder;
+import cn.gov.jgsw.graphql.errors.Refusals;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.graphql.execution.ErrorType;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
-import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -79,11 +76,6 @@ public class PersistedOperationInterceptor implements WebGraphQlInterceptor {
     }
 
     private WebGraphQlResponse refused(WebGraphQlRequest request, ApiErrorCode code) {
-        ExecutionResult result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                .message(messages.message(code.code(), request.getLocale()))
-                .errorType(ErrorType.BAD_REQUEST)
-                .extensions(Map.of("code", code.code()))
-                .build()).build();
-        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+        return Refusals.refused(request, messages, code, Map.of());
     }
 }

@@ -34,6 +34,8 @@ import java.util.Optional;
  *     operation with its variables is a few KiB;</li>
  *     <li>one operation per request ({@code BATCH_NOT_SUPPORTED}, HTTP 400): a JSON array of operations would multiply
  *     every other limit;</li>
+ *     <li>a body that is one JSON object ({@code INVALID_SYNTAX}, HTTP 400): {@code null}, a number or a string is
+ *     the client's mistake, which the framework would otherwise meet as an internal error;</li>
  *     <li>per person (token subject) and per app (token client) a token bucket ({@code RATE_LIMITED}, HTTP 429 with
  *     {@code Retry-After} in seconds and {@code extensions.retryAfterSeconds}).</li>
  * </ul>
@@ -46,20 +48,14 @@ final class ApiRequestLimits extends OncePerRequestFilter {
     static final int LARGEST_BODY = 32 * 1024;
 
     private final ErrorMessages messages;
-    private final TokenBuckets perPerson;
-    private final TokenBuckets perClient;
+    private final ApiRateBudget rates;
     private final boolean graphQlBodies;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** The rate budgets of people and apps, one pair shared by every chain of the API. */
-    record RateBuckets(TokenBuckets perPerson, TokenBuckets perClient) {
-    }
-
     /** @param graphQlBodies whether bodies are GraphQL requests, to be checked for size and batches */
-    ApiRequestLimits(ErrorMessages messages, RateBuckets rates, boolean graphQlBodies) {
+    ApiRequestLimits(ErrorMessages messages, ApiRateBudget rates, boolean graphQlBodies) {
         this.messages = messages;
-        this.perPerson = rates.perPerson();
-        this.perClient = rates.perClient();
+        this.rates = rates;
         this.graphQlBodies = graphQlBodies;
     }
 
@@ -68,10 +64,9 @@ final class ApiRequestLimits extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         if (caller instanceof JwtAuthenticationToken token) {
-            Optional<Duration> wait = perPerson.take("person:" + token.getName())
-                    .or(() -> perClient.take("client:" + String.valueOf(token.getToken().getClaims().get("azp"))));
+            Optional<Duration> wait = rates.take(token.getToken());
             if (wait.isPresent()) {
-                long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
+                long seconds = ApiRateBudget.retryAfterSeconds(wait.get());
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                 refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, ApiErrorCode.RATE_LIMITED,
                         Map.of("retryAfterSeconds", seconds));
@@ -87,8 +82,13 @@ final class ApiRequestLimits extends OncePerRequestFilter {
             refuse(request, response, HttpStatus.PAYLOAD_TOO_LARGE, ApiErrorCode.REQUEST_TOO_LARGE, Map.of());
             return;
         }
-        if (startsAnArray(body)) {
+        int first = firstNonWhitespace(body);
+        if (first == '[') {
             refuse(request, response, HttpStatus.BAD_REQUEST, ApiErrorCode.BATCH_NOT_SUPPORTED, Map.of());
+            return;
+        }
+        if (first != '{') {
+            refuse(request, response, HttpStatus.BAD_REQUEST, ApiErrorCode.INVALID_SYNTAX, Map.of());
             return;
         }
         chain.doFilter(new ReadBody(request, body), response);
@@ -112,13 +112,14 @@ final class ApiRequestLimits extends OncePerRequestFilter {
         return out.toByteArray();
     }
 
-    private static boolean startsAnArray(byte[] body) {
+    /** The body's first byte that is not JSON whitespace, or -1 for an empty body. */
+    private static int firstNonWhitespace(byte[] body) {
         for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '[';
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b;
             }
         }
-        return false;
+        return -1;
     }
 
     /** The request with its body already read, for GraphQL to read again. */

@@ -24,10 +24,10 @@ public class ApiSecurityConfiguration {
     /** After the authorization server's chain and the operations console's, before the sign-in catch-all. */
     public static final int API_ORDER = 20;
 
-    /** One budget per person and per app for the whole API, GraphQL and files alike. */
+    /** One budget per person and per app for the whole API: GraphQL, files and the socket alike. */
     @Bean
-    ApiRequestLimits.RateBuckets apiRateBuckets(ApiLimitsProperties limits) {
-        return new ApiRequestLimits.RateBuckets(
+    ApiRateBudget apiRateBudget(ApiLimitsProperties limits) {
+        return new ApiRateBudget(
                 new TokenBuckets(limits.personBurst(), limits.personPerSecond(), System::nanoTime),
                 new TokenBuckets(limits.clientBurst(), limits.clientPerSecond(), System::nanoTime));
     }
@@ -35,7 +35,7 @@ public class ApiSecurityConfiguration {
     @Bean
     @Order(API_ORDER)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-                                       ErrorMessages messages, ApiRequestLimits.RateBuckets rates) throws Exception {
+                                       ErrorMessages messages, ApiRateBudget rates) throws Exception {
         http.securityMatcher("/graphql", "/graphql/**")
                 .addFilterAfter(new ApiRequestLimits(messages, rates, true), BearerTokenAuthenticationFilter.class);
         return bearerTokensOnly(http, entryPoint).build();
@@ -48,7 +48,7 @@ public class ApiSecurityConfiguration {
     @Bean
     @Order(API_ORDER + 2)
     SecurityFilterChain apiFilesFilterChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint,
-                                            ErrorMessages messages, ApiRequestLimits.RateBuckets rates)
+                                            ErrorMessages messages, ApiRateBudget rates)
             throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterAfter(new ApiRequestLimits(messages, rates, false), BearerTokenAuthenticationFilter.class);

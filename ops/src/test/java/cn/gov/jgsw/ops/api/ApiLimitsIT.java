@@ -1,9 +1,11 @@
 package cn.gov.jgsw.ops.api;
 
 import cn.gov.jgsw.ops.support.GraphQlClient;
+import cn.gov.jgsw.ops.support.GraphQlSocket;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
 import cn.gov.jgsw.ops.support.RequestFlood;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,13 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Limits checked before GraphQL parses anything: body size, one operation per request, request rate. */
+/** Limits checked before GraphQL parses anything: body size, one operation per request, request rate on every door. */
 class ApiLimitsIT extends PlatformIT {
 
     @Test
@@ -91,5 +96,62 @@ class ApiLimitsIT extends PlatformIT {
         });
         GraphQlClient script = Phones.of(baseUrl(), "zunyi.asset-manager");
         await().atMost(Duration.ofSeconds(10)).until(() -> script.post("{\"query\":\"{ me { roles } }\"}").status() == 200);
+    }
+
+    /**
+     * The socket draws on the same budget as HTTP: a script that has spent it over HTTP and moves its operations
+     * onto the socket is refused there with the same code, nothing run. The socket is opened first and the budget
+     * spent just before its operations are sent, so some are refused however slowly a busy machine serves them.
+     */
+    @Test
+    void theSocketSharesThePersonsRateBudget() throws Exception {
+        String token = Phones.accessTokenOf(baseUrl(), "zunyi.energy-manager");
+        GraphQlClient script = new GraphQlClient(baseUrl(), token);
+        try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+            assertThat(socket.next(Duration.ofSeconds(10)).get("type").asText()).isEqualTo("connection_ack");
+            assertThat(RequestFlood.send(200, () -> script.post("{\"query\":\"{ me { roles } }\"}")))
+                    .anySatisfy(response -> assertThat(response.status()).isEqualTo(429));
+            int operations = 300;
+            for (int i = 0; i < operations; i++) {
+                socket.send(Map.of("id", "q-" + i, "type", "subscribe",
+                        "payload", Map.of("query", "{ me { roles } }")));
+            }
+            List<JsonNode> refused = new ArrayList<>();
+            Set<String> answered = new HashSet<>();
+            JsonNode message;
+            while (answered.size() < operations && (message = socket.next(Duration.ofSeconds(10))) != null) {
+                if (!"complete".equals(message.path("type").asText())) {
+                    answered.add(message.path("id").asText());
+                }
+                if (message.toString().contains("\"RATE_LIMITED\"")) {
+                    refused.add(message);
+                }
+            }
+            assertThat(answered).as("every operation answered").hasSize(operations);
+            assertThat(refused).isNotEmpty().allSatisfy(answer -> {
+                JsonNode error = answer.path("payload").path("errors").path(0);
+                assertThat(error.path("message").asText()).isNotBlank();
+                assertThat(error.at("/extensions/retryAfterSeconds").asInt()).isPositive();
+                assertThat(answer.path("payload").path("data").path("me").isMissingNode()
+                        || answer.path("payload").path("data").path("me").isNull()).as("nothing run").isTrue();
+            });
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> script.post("{\"query\":\"{ me { roles } }\"}").status() == 200);
+    }
+
+    /** A socket message larger than any the app sends closes the socket as too big (1009), nothing run. */
+    @Test
+    void anOversizedSocketMessageClosesTheSocket() throws Exception {
+        String token = Phones.accessTokenOf(baseUrl(), "zunyi.energy-manager");
+        long before = storedRecords();
+        try (GraphQlSocket socket = GraphQlSocket.open(baseUrl())) {
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+            assertThat(socket.next(Duration.ofSeconds(10)).get("type").asText()).isEqualTo("connection_ack");
+            socket.send(Map.of("id", "big", "type", "subscribe", "payload", Map.of("query", "{ me { roles } }",
+                    "variables", Map.of("pad", "x".repeat(40 * 1024)))));
+            assertThat(socket.closeCode(Duration.ofSeconds(10))).isEqualTo(1009);
+        }
+        assertThat(storedRecords()).isEqualTo(before);
     }
 }

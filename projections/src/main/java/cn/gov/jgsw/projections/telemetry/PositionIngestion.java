@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -79,7 +80,8 @@ public class PositionIngestion implements PositionIntake {
             throw new RefusedBatch(TelemetryErrorCode.BATCH_TOO_LARGE, List.of());
         }
         Instant now = clock.instant();
-        Set<String> vehicleIds = batch.stream().map(ReportedPosition::vehicleId).filter(id -> id != null)
+        Set<String> vehicleIds = batch.stream().filter(Objects::nonNull).map(ReportedPosition::vehicleId)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, VehicleView> vehicles = queries.query(new FindVehiclesQuery(tenantId, vehicleIds),
                         ResponseTypes.multipleInstancesOf(VehicleView.class)).join().stream()
