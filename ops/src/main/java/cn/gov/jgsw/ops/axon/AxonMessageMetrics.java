@@ -23,8 +23,8 @@ import java.util.List;
  * <p>
  * Axon's {@link CapacityMonitor} keeps the handling time of every message of the last ten minutes, one entry per
  * message and per processor and bus, to report how busy each thread was. Its memory grows with the load and not
- * with anything the operator needs: in the 60,000-order run at {@code -Xmx512m} it held about 1.4 million entries
- * (110 MB) and pushed the platform into back-to-back full collections (BENCHMARKS.md). The handling-time timers show
+ * with anything the operator needs: in the large-store run at {@code -Xmx512m} it pushed the platform into
+ * back-to-back full collections (ADR 0020, BENCHMARKS.md). The handling-time timers show
  * the same trouble in bounded memory.
  */
 final class AxonMessageMetrics extends GlobalMetricRegistry {

@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * {@code deadLetters} on the operators' console: DOWN while any read model holds events back, with per processor the
  * letters, the objects they belong to and the oldest letter's age. An object whose view stopped is a fault the
- * operator acts on (README, Operations: retry after a fix, or evict with a reason).
+ * operator acts on (docs/operations.md: retry after a fix, or evict with a reason).
  */
 class DeadLettersHealth implements HealthIndicator {
 

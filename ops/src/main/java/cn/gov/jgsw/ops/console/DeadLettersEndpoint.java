@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code /actuator/deadletters} (operator only): the events each read model holds back because it could not apply
  * them, and the recorded evictions; {@code POST} with {@code {"processor": "vehicle-orders", "action": "retry"}} hands
  * a processor's held objects to its read model again after a fix, and with {@code "action": "evict", "eventId": …,
- * "reason": …} drops one letter for good, recorded with the operator's name (README, Operations).
+ * "reason": …} drops one letter for good, recorded with the operator's name (docs/operations.md).
  */
 @Component
 @Endpoint(id = "deadletters")

@@ -25,9 +25,8 @@ import static com.mongodb.client.model.Filters.eq;
  * A store with one writer process (the embedded default, whose file is locked to its process) takes positions in
  * blocks: the counter moves once per block, and the positions of a block are handed out in memory. On the embedded
  * server every write waits for a commit of the store file, so with a write per commit under this lock, appends
- * queued behind each other's commits. Measured on the mobile benchmark at 60 requests/s: threads spent 91 s of 15 s
- * blocked on this lock before, none after; orders a second stayed within the run-to-run spread, the store file's
- * commits being the next limit (BENCHMARKS.md). What a run leaves of its last block is never written; the next start
+ * queued behind each other's commits; with blocks no thread waits on this lock, and the store file's commits are the
+ * next limit (measured: BENCHMARKS.md). What a run leaves of its last block is never written; the next start
  * seals it with the crash's leftovers ({@link EventLogStorageEngine#sealWhatAnEarlierRunLeftOpen()}).
  */
 final class GlobalPositions {

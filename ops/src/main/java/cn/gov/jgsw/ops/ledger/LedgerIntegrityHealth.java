@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * {@code ledgerIntegrity} on the operators' console: DOWN while any event a supervisor read was found altered against
  * the audit ledger, with where each one stands; each is checked again at every look, so one restored from a copy
- * clears. An altered legal record is an incident: the operator acts at once (README, Operations).
+ * clears. An altered legal record is an incident: the operator acts at once (docs/operations.md).
  */
 public class LedgerIntegrityHealth implements HealthIndicator {
 

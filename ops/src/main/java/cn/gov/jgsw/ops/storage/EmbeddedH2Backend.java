@@ -41,8 +41,8 @@ class EmbeddedH2Backend extends H2Backend {
      * How long a chunk of the store file is kept after it was written before its space may be written again, once
      * nothing in it is live. H2's default is 45 seconds, on the assumption that the operating system writes its
      * buffers to disk within that time. The platform commits after every group of requests, a chunk each time, and
-     * most of a chunk is dead within milliseconds: with 45 seconds the file grew to 1.25 GB in a four-minute benchmark
-     * run (BENCHMARKS.md). {@link StoreFileUpkeep} forces the file to disk every second, which makes the shorter time
+     * most of a chunk is dead within milliseconds: with H2's default the file grew by gigabytes in minutes of load
+     * (measured: BENCHMARKS.md). {@link StoreFileUpkeep} forces the file to disk every second, which makes the shorter time
      * as safe as H2's default.
      */
     static final int RETENTION_MILLIS = 5_000;

@@ -9,12 +9,12 @@ import java.util.concurrent.Callable;
 
 /**
  * H2's own housekeeping of the store file, as its background writer runs it under load, without that writer's
- * commits (ADR 0021): when the chunks old enough to be rewritten hold less than about 62% live data, the live pages of
+ * commits (ADR 0021): when the chunks old enough to be rewritten hold too little live data (H2's own threshold), the live pages of
  * those below the average are rewritten, at most {@link #WRITE_LIMIT_BYTES} at a time, under the store's own lock.
  * <p>
  * H2 offers this only to its background writer. {@link MVStore#compact} rewrites any chunk, the fullest too:
- * rewriting 4 MiB four times a second that way put the approvals 16 s behind at 100 requests/s, and 1 MiB a second
- * let a large preload's file grow to 3 GB, 12% of it live (BENCHMARKS.md).
+ * rewriting that way often enough put the approvals seconds behind under load, and rarely enough let a large
+ * preload's file grow to many times its live data (measured: BENCHMARKS.md).
  * The three members are found by name when the class loads, so a version of H2 that renamed one fails every start of
  * the embedded store, and every test that starts one, at once.
  */

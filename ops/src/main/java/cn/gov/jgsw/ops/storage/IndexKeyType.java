@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * H2's key type for the embedded store's unique indexes, whose keys are mongo-java-server's {@link KeyValue}s.
  * <p>
  * A {@code KeyValue} is not {@link Comparable}, so H2's {@link ObjectDataType} orders two of them by their Java
- * serialization, serializing both at every comparison of a B-tree search. Measured under the mobile API benchmark, that
- * was 18% of the platform's CPU (128 of 724 samples). This type orders by exactly the same bytes, so that index files
+ * serialization, serializing both at every comparison of a B-tree search: a large share of the platform's CPU under
+ * the mobile API benchmark (BENCHMARKS.md). This type orders by exactly the same bytes, so that index files
  * written before it stay valid, but serializes each key once: the form is kept as long as the key object lives (H2
  * keeps the keys of the pages it has cached).
  * <p>

@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * On the embedded store the server times each command, from its arrival to its commit ({@link DurableBackend}), and
  * describes it only when it was slow, from the document the server has already read. On a real MongoDB the driver
  * reports each command to this as a {@link CommandListener}. The driver's command document is gone once it has been
- * sent, so there each command is described as it starts; reading it costs about a twentieth of the platform's CPU at
- * 100 requests/s (BENCHMARKS.md), which is why the embedded store does not do it.
+ * sent, so there each command is described as it starts; reading it costs a measurable share of the platform's CPU
+ * under load (BENCHMARKS.md), which is why the embedded store does not do it.
  */
 final class SlowCommandLog implements CommandListener {
 

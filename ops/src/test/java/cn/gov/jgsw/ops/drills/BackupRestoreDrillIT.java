@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The restore drill (README, Operations): civil servants of four bureaus order cars; while they do, an operator takes a
+ * The restore drill (docs/operations.md): civil servants of four bureaus order cars; while they do, an operator takes a
  * backup of the running platform's store; the platform goes on and is then stopped. The backup is restored, by the
  * restore command, into a fresh directory with the key-encryption key, and a platform started on it: every order
  * acknowledged before the backup began is there, and each bureau's ledger verifies with the bureau's key as published

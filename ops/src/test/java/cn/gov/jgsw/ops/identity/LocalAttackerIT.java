@@ -59,7 +59,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * of the province's supervisor was minted and accepted). Each check is shown able to fail by a control: the same probe
  * succeeds where it should, and the same key extraction finds the keys of the store the landed code wrote.
  * <p>
- * The embedded store only; against a MongoDB given by URI these are that database's own controls (README, Security).
+ * The embedded store only; against a MongoDB given by URI these are that database's own controls (docs/security.md).
  */
 class LocalAttackerIT extends PlatformIT {
 

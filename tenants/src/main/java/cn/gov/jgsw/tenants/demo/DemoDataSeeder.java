@@ -31,7 +31,7 @@ import java.util.Set;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DemoDataSeeder implements ApplicationRunner {
 
-    /** The demo password of every demo login. Demo profile only; the README says so. */
+    /** The demo password of every demo login. Demo profile only; docs/configuration.md says so. */
     public static final String DEMO_PASSWORD = "Demo@2026";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataSeeder.class);
@@ -73,7 +73,7 @@ public class DemoDataSeeder implements ApplicationRunner {
             people += seed(bureau, prefix + ".driver-2", "user-" + prefix + "-driver-2",
                     displayName(bureau, Role.DRIVER) + "二", motorPool, Role.DRIVER, passwordHash);
         }
-        log.info("Demo data ready: {} bureaus, {} people (password in README)", DemoBureaus.all().size(), people);
+        log.info("Demo data ready: {} bureaus, {} people (password in docs/configuration.md)", DemoBureaus.all().size(), people);
     }
 
     private int seed(Bureau bureau, String username, String userId, String displayName, String unitId, Role role,

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decodes a token, checking its signature only the first time the platform sees that exact token.
  * <p>
  * A phone sends the same access token with every request until it expires. Checking its RSA signature, and decoding
- * its Base64 parts, every time was 12% of the platform's CPU under the mobile API benchmark (71 of 575 samples). A
+ * its Base64 parts, every time was a large share of the platform's CPU under the mobile API benchmark
+ * (BENCHMARKS.md). A
  * token is kept here, by its exact text, once its signature checked out; its claims (issuer, audience, lifetime,
  * whatever the caller requires) are validated at every request all the same, so an expired token or a disabled
  * client is refused as before. At most {@link #CAPACITY} tokens are kept.

@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * ({@link SigningKeys}), without a network hop.
  * <p>
  * Nimbus's own key selector converts the matching JWK to a Java key for every token it checks, decoding the RSA
- * modulus from Base64 each time: 5% of the platform's CPU under the mobile API benchmark (35 of 724 samples). Here the
+ * modulus from Base64 each time, a visible share of the platform's CPU under the mobile API benchmark
+ * (BENCHMARKS.md). Here the
  * keys are converted once per key set; a rotation or a reload of the keys gives a new set, converted again.
  */
 public final class TokenSignatures implements JWSKeySelector<SecurityContext> {
