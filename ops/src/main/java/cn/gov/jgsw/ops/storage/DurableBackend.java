@@ -31,12 +31,14 @@ final class DurableBackend implements MongoBackend {
     private final boolean commitEveryRequest;
     private final GroupCommit commits;
     private final SlowCommandLog slowCommands;
+    private final StoreLists lists;
 
-    DurableBackend(H2Backend h2, boolean commitEveryRequest, SlowCommandLog slowCommands) {
+    DurableBackend(H2Backend h2, boolean commitEveryRequest, SlowCommandLog slowCommands, StoreLists lists) {
         this.h2 = h2;
         this.commitEveryRequest = commitEveryRequest;
         this.commits = new GroupCommit(h2::commit);
         this.slowCommands = slowCommands;
+        this.lists = lists;
     }
 
     @Override
@@ -54,6 +56,9 @@ final class DurableBackend implements MongoBackend {
     public Document handleMessage(MongoMessage message) {
         Document command = message.getDocument();
         String name = command.isEmpty() ? "(empty)" : command.keySet().iterator().next();
+        if ("find".equals(name)) {
+            lists.check(command);
+        }
         return timed(name, command, () -> h2.handleMessage(message));
     }
 

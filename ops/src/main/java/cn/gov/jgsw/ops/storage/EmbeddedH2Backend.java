@@ -31,13 +31,6 @@ import java.util.Set;
 class EmbeddedH2Backend extends H2Backend {
 
     /**
-     * The collections whose list indexes the embedded store keeps ({@link ListIndex}): the lists of the phone's
-     * screens, one entry in memory per document and index. Not every index: telemetry buckets, for one, would hold
-     * millions of entries for a field no query fixes.
-     */
-    static final Set<String> LISTED_COLLECTIONS = Set.of("vehicle_orders", "approval_requests", "service_requests");
-
-    /**
      * How long a chunk of the store file is kept after it was written before its space may be written again, once
      * nothing in it is live. H2's default is 45 seconds, on the assumption that the operating system writes its
      * buffers to disk within that time. The platform commits after every group of requests, a chunk each time, and
@@ -47,8 +40,26 @@ class EmbeddedH2Backend extends H2Backend {
      */
     static final int RETENTION_MILLIS = 5_000;
 
-    EmbeddedH2Backend(String storeFile) {
-        super(openStore(storeFile));
+    /**
+     * The collections whose list indexes the store keeps ({@link ListIndex}): the lists of the phone's screens, one
+     * entry in memory per document and index, as the application declares them. Not every index: telemetry buckets,
+     * for one, would hold millions of entries for a field no query fixes.
+     */
+    private final StoreLists lists;
+    /**
+     * The lists of the backend being constructed on this thread: the library's constructor opens the stored
+     * collections, which asks {@link #listsInForce()} before this class's own fields are set.
+     */
+    private static final ThreadLocal<StoreLists> OPENING = new ThreadLocal<>();
+
+    EmbeddedH2Backend(String storeFile, StoreLists lists) {
+        super(openStore(storeFile, lists));
+        this.lists = lists;
+        OPENING.remove();
+    }
+
+    private StoreLists listsInForce() {
+        return lists != null ? lists : OPENING.get();
     }
 
     /**
@@ -56,7 +67,8 @@ class EmbeddedH2Backend extends H2Backend {
      * commit whatever the maps hold at that moment, half a request included. The platform commits whole requests
      * ({@link GroupCommit}), and {@link StoreFileUpkeep} does the writer's other work.
      */
-    private static MVStore openStore(String storeFile) {
+    private static MVStore openStore(String storeFile, StoreLists lists) {
+        OPENING.set(lists);
         MVStore store = new MVStore.Builder().fileName(storeFile)
                 .autoCommitDisabled().autoCommitBufferSize(0).open();
         store.setRetentionTime(RETENTION_MILLIS);
@@ -99,7 +111,7 @@ class EmbeddedH2Backend extends H2Backend {
             String namespace = getFullCollectionNamespace(collection);
             MVMap<Object, Document> documents = getMvStore().openMap(documentsMapName(namespace),
                     new MVMap.Builder<Object, Document>().valueType(new DocumentValueType()));
-            if (!LISTED_COLLECTIONS.contains(collection)) {
+            if (!listsInForce().listed(collection)) {
                 return super.openOrCreateCollection(collection, options);
             }
             return new ListedCollection(this, collection, options,
@@ -118,7 +130,7 @@ class EmbeddedH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collection, String index, List<IndexKey> keys,
                                                            boolean sparse) {
-            if (LISTED_COLLECTIONS.contains(collection) && ListIndex.fits(keys)) {
+            if (listsInForce().listed(collection) && ListIndex.fits(keys)) {
                 return new ListIndex(index, keys);
             }
             return super.openOrCreateSecondaryIndex(collection, index, keys, sparse);

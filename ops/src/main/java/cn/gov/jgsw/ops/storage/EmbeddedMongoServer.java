@@ -38,22 +38,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      *                           false only to show what is lost without it
      */
     public static EmbeddedMongoServer start(Path dataDirectory, boolean commitEveryRequest) {
-        return start(dataDirectory, commitEveryRequest, SlowCommandLog.DEFAULT_THRESHOLD);
+        return start(dataDirectory, commitEveryRequest, SlowCommandLog.DEFAULT_THRESHOLD, StoreLists.none());
     }
 
     /**
      * Starts the server as {@link #start(Path, boolean)} does, logging the commands that take at least the threshold
-     * from their arrival to their commit ({@link SlowCommandLog}).
+     * from their arrival to their commit ({@link SlowCommandLog}), and keeping the lists the application declares.
      */
     public static EmbeddedMongoServer start(Path dataDirectory, boolean commitEveryRequest,
-                                            Duration slowCommandThreshold) {
+                                            Duration slowCommandThreshold, StoreLists lists) {
         OwnerOnlyFiles.directory(dataDirectory);
         Path storeFile = dataDirectory.resolve(STORE_FILE_NAME);
-        H2Backend h2 = new EmbeddedH2Backend(storeFile.toString());
+        H2Backend h2 = new EmbeddedH2Backend(storeFile.toString(), lists);
         try {
             OwnerOnlyFiles.restrict(storeFile);
             StoreSocket socket = StoreSocket.open(dataDirectory,
-                    new DurableBackend(h2, commitEveryRequest, new SlowCommandLog(slowCommandThreshold)));
+                    new DurableBackend(h2, commitEveryRequest, new SlowCommandLog(slowCommandThreshold), lists));
             log.info("Embedded MongoDB-wire server on the Unix socket {} (its owner only) storing into {} "
                     + "(commit every request: {})", socket.path(), storeFile.toAbsolutePath(), commitEveryRequest);
             return new EmbeddedMongoServer(h2, socket, storeFile, new StoreFileUpkeep(h2.getMvStore()));

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.ops.storage;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.ReadConcern;
@@ -8,13 +9,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.beans.factory.ObjectProvider;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Chooses the database: the MongoDB at {@code jgsw.storage.uri} ({@code MONGODB_URI}) when given, else the
@@ -28,13 +32,17 @@ public class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     @Conditional(EmbeddedStorageCondition.class)
-    EmbeddedMongoServer embeddedMongoServer(StorageProperties properties, Environment environment) {
+    EmbeddedMongoServer embeddedMongoServer(StorageProperties properties, Environment environment,
+                                            List<PagedCollection> pagedCollections) {
         if (environment.acceptsProfiles(Profiles.of("prod"))) {
             // The embedded server has no replication, no transactions and scans for non-unique indexes: a production
             // node that silently fell back to it would lose the bureaus' data with the machine.
             throw new IllegalStateException("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
         }
-        return EmbeddedMongoServer.start(properties.dataDirectory(), true, properties.slowCommandThreshold());
+        // Each context declares its paged collections next to its read model; the store keeps their list indexes.
+        StoreLists lists = new StoreLists(pagedCollections.stream().map(PagedCollection::name)
+                .collect(Collectors.toSet()), PagedCollection.OWNER_FIELD, properties.refuseUnlistedListQueries());
+        return EmbeddedMongoServer.start(properties.dataDirectory(), true, properties.slowCommandThreshold(), lists);
     }
 
     @Bean(destroyMethod = "close")

@@ -95,7 +95,7 @@ class ClientMistakesFuzzIT {
         platform = new SpringApplicationBuilder(PlatformApplication.class).run("--spring.profiles.active=demo",
                 "--server.port=" + PORT, "--jgsw.storage.data-directory=" + ROOT.resolve("data"),
                 "--jgsw.storage.uri=", "--spring.boot.admin.client.enabled=false",
-                "--jgsw.ledger.tree-head-interval=1d",
+                "--jgsw.ledger.tree-head-interval=1d", "--jgsw.storage.refuse-unlisted-list-queries=true",
                 "--jgsw.api.rate-limit.person-burst=1000000", "--jgsw.api.rate-limit.person-per-second=1000000",
                 "--jgsw.api.rate-limit.client-burst=1000000", "--jgsw.api.rate-limit.client-per-second=1000000",
                 "--jgsw.integration.rate-limit.client-burst=1000000",

@@ -106,7 +106,7 @@ class EmbeddedH2BackendTest {
             orders.insertMany(written);
         });
 
-        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file, ListIndexTest.LISTS);
         withServer(reopened, orders -> {
             assertThat(reopened.getMvStore()
                     .openMap(EmbeddedH2Backend.indexMapName("jgsw", "orders", "_id_")).getKeyType())
@@ -137,7 +137,7 @@ class EmbeddedH2BackendTest {
             }
         });
 
-        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file, ListIndexTest.LISTS);
         withServer(reopened, "vehicle_orders", orders -> {
             assertThat(reopened.getMvStore().hasMap(EmbeddedH2Backend.documentsMapName("jgsw.vehicle_orders")))
                     .isTrue();
@@ -173,7 +173,7 @@ class EmbeddedH2BackendTest {
         });
         assertThat(asWritten).hasSize(40);
 
-        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file);
+        EmbeddedH2Backend reopened = new EmbeddedH2Backend(file, ListIndexTest.LISTS);
         withServer(reopened, orders -> {
             assertThat(reopened.getMvStore().openMap(EmbeddedH2Backend.documentsMapName("jgsw.orders"))
                     .getValueType()).isInstanceOf(DocumentValueType.class);
@@ -185,7 +185,7 @@ class EmbeddedH2BackendTest {
             reopened.commit();
         });
 
-        withServer(new EmbeddedH2Backend(file),
+        withServer(new EmbeddedH2Backend(file, ListIndexTest.LISTS),
                 orders -> assertThat(orders.find().into(new ArrayList<>())).isEqualTo(asWritten));
     }
 
@@ -213,7 +213,8 @@ class EmbeddedH2BackendTest {
      */
     @Test
     void theStoreCommitsNothingOnItsOwn(@TempDir Path data) {
-        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString());
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString(),
+                ListIndexTest.LISTS);
         MVStore store = backend.getMvStore();
         try {
             long version = store.getCurrentVersion();
@@ -238,13 +239,14 @@ class EmbeddedH2BackendTest {
      */
     @Test
     void theStoreFileReusesItsDeadSpaceAfterTheRetentionTime(@TempDir Path data) {
-        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString());
+        EmbeddedH2Backend backend = new EmbeddedH2Backend(data.resolve("platform.mv").toString(),
+                ListIndexTest.LISTS);
         MVStore store = backend.getMvStore();
         long retention = TimeUnit.MILLISECONDS.toNanos(EmbeddedH2Backend.RETENTION_MILLIS);
         List<Map<String, String>> figures = new ArrayList<>();
         StoreFileUpkeep upkeep = new StoreFileUpkeep(store);
         SlowCommandLog slowCommands = new SlowCommandLog(SlowCommandLog.DEFAULT_THRESHOLD);
-        DurableBackend durable = new DurableBackend(backend, true, slowCommands);
+        DurableBackend durable = new DurableBackend(backend, true, slowCommands, StoreLists.none());
         withServer(durable, "orders", orders -> {
             for (int i = 0; i < 20; i++) {
                 orders.insertOne(new Document("_id", "order-" + i).append("state", 0L).append("note", "x".repeat(500)));

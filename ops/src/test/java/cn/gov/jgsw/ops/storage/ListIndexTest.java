@@ -20,9 +20,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The list indexes the embedded store keeps in memory ({@link ListIndex}): which queries they answer, in which order
@@ -31,6 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and a restart.
  */
 class ListIndexTest {
+
+    /** The platform's lists as the store's own tests declare them. */
+    static final StoreLists LISTS = new StoreLists(Set.of("vehicle_orders", "approval_requests", "service_requests"),
+            "tenantId", false);
+
 
     private static final List<IndexKey> INBOX = List.of(new IndexKey("tenantId", true), new IndexKey("waiting", true),
             new IndexKey("submittedAt", false));
@@ -149,8 +156,35 @@ class ListIndexTest {
         assertThat(ListIndex.fits(List.of(new IndexKey("tenantId", true)))).isFalse();
         assertThat(ListIndex.fits(List.of(new IndexKey("expiresAt", true), new IndexKey("tenantId", true))))
                 .isFalse();
-        assertThat(EmbeddedH2Backend.LISTED_COLLECTIONS)
-                .containsExactlyInAnyOrder("vehicle_orders", "approval_requests", "service_requests");
+        assertThat(LISTS.listed("approval_requests")).isTrue();
+        assertThat(LISTS.listed("telemetry_buckets")).isFalse();
+    }
+
+    /**
+     * A paged query of a collection the application did not declare as a list would read all of it at every page:
+     * refused where the application asks (its tests), served otherwise; declared lists, and queries that are not
+     * pages of a bureau's list (unscoped, unsorted or unlimited), pass.
+     */
+    @Test
+    void aPagedQueryOfAnUndeclaredCollectionIsRefusedWhereAsked(@TempDir Path data) {
+        StoreLists strict = new StoreLists(Set.of("approval_requests"), "tenantId", true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true, SlowCommandLog.DEFAULT_THRESHOLD,
+                strict);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> undeclared = client.getDatabase("jgsw").getCollection("meeting_rooms");
+            undeclared.insertOne(new Document("_id", "room-1").append("tenantId", "bureau-a"));
+            assertThatThrownBy(() -> undeclared.find(Filters.eq("tenantId", "bureau-a"))
+                    .sort(Sorts.ascending("_id")).limit(20).into(new ArrayList<>()))
+                    .hasMessageContaining("meeting_rooms, which is not declared as a list");
+            assertThat(undeclared.find(Filters.eq("tenantId", "bureau-a")).into(new ArrayList<>())).hasSize(1);
+            assertThat(undeclared.find().sort(Sorts.ascending("_id")).limit(20).into(new ArrayList<>())).hasSize(1);
+            assertThat(undeclared.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.ascending("_id"))
+                    .into(new ArrayList<>())).as("a bureau's whole list, not paged").hasSize(1);
+            MongoCollection<Document> declared = client.getDatabase("jgsw").getCollection("approval_requests");
+            declared.insertOne(new Document("_id", "approval-1").append("tenantId", "bureau-a"));
+            assertThat(declared.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.ascending("_id")).limit(20)
+                    .into(new ArrayList<>())).hasSize(1);
+        }
     }
 
     @Test
@@ -225,7 +259,8 @@ class ListIndexTest {
     }
 
     private static void withStore(Path data, Consumer<MongoCollection<Document>> work) {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true, SlowCommandLog.DEFAULT_THRESHOLD,
+                LISTS);
              MongoClient client = MongoClients.create(server.connectionString())) {
             work.accept(client.getDatabase("jgsw").getCollection("approval_requests"));
         }

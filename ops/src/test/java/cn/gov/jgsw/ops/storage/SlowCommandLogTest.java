@@ -47,7 +47,7 @@ class SlowCommandLogTest {
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         logger.addAppender(logged);
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true, Duration.ZERO);
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true, Duration.ZERO, StoreLists.none());
              MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> orders = client.getDatabase("jgsw").getCollection("vehicle_orders");
             orders.insertOne(new Document("_id", "order-1").append("tenantId", "bureau-nanming"));

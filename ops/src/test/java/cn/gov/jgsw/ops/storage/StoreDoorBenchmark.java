@@ -53,8 +53,9 @@ public final class StoreDoorBenchmark {
 
     private static void measure(String door, int round, Path data, int operations) throws Exception {
         OwnerOnlyFiles.directory(data);
-        EmbeddedH2Backend h2 = new EmbeddedH2Backend(data.resolve(EmbeddedMongoServer.STORE_FILE_NAME).toString());
-        DurableBackend backend = new DurableBackend(h2, true, new SlowCommandLog(Duration.ofHours(1)));
+        EmbeddedH2Backend h2 = new EmbeddedH2Backend(data.resolve(EmbeddedMongoServer.STORE_FILE_NAME).toString(),
+                StoreLists.none());
+        DurableBackend backend = new DurableBackend(h2, true, new SlowCommandLog(Duration.ofHours(1)), StoreLists.none());
         String uri;
         AutoCloseable closing;
         if (door.equals("tcp")) {

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.alerts;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.vehicles.api.AlertDisposition;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
@@ -25,6 +26,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -43,10 +45,19 @@ public class VehicleAlertCaseProjection {
 
     public static final String PROCESSING_GROUP = "vehicle-alert-cases";
 
+    /** The read model's collection. */
+    public static final String COLLECTION = "vehicle_alert_cases";
+
     private final MongoCollection<Document> cases;
 
+    /** Read in pages by its screens (the alert cases of a bureau, open first). */
+    @Bean
+    static PagedCollection vehicleAlertCaseProjectionPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public VehicleAlertCaseProjection(MongoDatabase platformDatabase) {
-        this.cases = platformDatabase.getCollection("vehicle_alert_cases");
+        this.cases = platformDatabase.getCollection(COLLECTION);
         cases.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId", "open"),
                 Indexes.descending("raisedAt")));
     }

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.approvals;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.approvals.api.ApprovalDelegatedEvent;
 import cn.gov.jgsw.domain.approvals.api.ApprovalGivenEvent;
@@ -33,6 +34,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -54,10 +56,19 @@ public class ApprovalProjection {
 
     public static final String PROCESSING_GROUP = "approvals";
 
+    /** The read model's collection. */
+    public static final String COLLECTION = "approval_requests";
+
     private final MongoCollection<Document> approvals;
 
+    /** Read in pages by its screens (the approvers' inbox and the requesters' approvals). */
+    @Bean
+    static PagedCollection approvalProjectionPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public ApprovalProjection(MongoDatabase platformDatabase) {
-        this.approvals = platformDatabase.getCollection("approval_requests");
+        this.approvals = platformDatabase.getCollection(COLLECTION);
         approvals.createIndex(Indexes.ascending("tenantId", "_id"), new IndexOptions().unique(true));
         approvals.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId", "waiting"),
                 Indexes.descending("submittedAt")));

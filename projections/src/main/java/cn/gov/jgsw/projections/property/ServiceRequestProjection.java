@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.property;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.property.api.CostApprovalIds;
 import cn.gov.jgsw.domain.property.api.CostApprovalOutcome;
@@ -36,6 +37,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -58,11 +60,20 @@ public class ServiceRequestProjection {
 
     public static final String PROCESSING_GROUP = "service-requests";
 
+    /** The read model's collection. */
+    public static final String COLLECTION = "service_requests";
+
     private final MongoCollection<Document> requests;
     private final MongoCollection<Document> clocks;
 
+    /** Read in pages by its screens (my requests, the property staff's work lists). */
+    @Bean
+    static PagedCollection serviceRequestProjectionPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public ServiceRequestProjection(MongoDatabase platformDatabase) {
-        this.requests = platformDatabase.getCollection("service_requests");
+        this.requests = platformDatabase.getCollection(COLLECTION);
         this.clocks = platformDatabase.getCollection(ServiceLevelClock.CLOCKS);
         requests.createIndex(Indexes.ascending("tenantId", "_id"), new IndexOptions().unique(true));
         requests.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId", "requesterId"),

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.projections.vehicleorders;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.vehicles.api.CarClass;
 import cn.gov.jgsw.domain.vehicles.api.TripEndedEvent;
@@ -40,6 +41,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -65,10 +67,19 @@ public class VehicleOrderProjection {
 
     public static final String PROCESSING_GROUP = "vehicle-orders";
 
+    /** The read model's collection. */
+    public static final String COLLECTION = "vehicle_orders";
+
     private final MongoCollection<Document> orders;
 
+    /** Read in pages by its screens (my orders, the dispatcher's and the drivers' lists, the supervisors' pages). */
+    @Bean
+    static PagedCollection vehicleOrderProjectionPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public VehicleOrderProjection(MongoDatabase platformDatabase) {
-        this.orders = platformDatabase.getCollection("vehicle_orders");
+        this.orders = platformDatabase.getCollection(COLLECTION);
         orders.createIndex(Indexes.compoundIndex(Indexes.ascending("tenantId", "requesterId"),
                 Indexes.descending("orderedAt", "_id")));
         orders.createIndex(Indexes.ascending("tenantId", "status", "plannedStart", "_id"));

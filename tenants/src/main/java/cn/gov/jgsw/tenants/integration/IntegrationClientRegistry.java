@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.integration;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.domain.integration.api.IntegrationClientDisabledEvent;
 import cn.gov.jgsw.domain.integration.api.IntegrationClientRegisteredEvent;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -41,10 +43,19 @@ public class IntegrationClientRegistry implements IntegrationClientDirectory {
 
     public static final String PROCESSING_GROUP = "integration-clients";
 
+    /** The read model's collection. */
+    public static final String COLLECTION = "integration_clients";
+
     private final MongoCollection<Document> clients;
 
+    /** Read in pages by its screens (the bureau admin's list of machines). */
+    @Bean
+    static PagedCollection integrationClientRegistryPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public IntegrationClientRegistry(MongoDatabase platformDatabase) {
-        this.clients = platformDatabase.getCollection("integration_clients");
+        this.clients = platformDatabase.getCollection(COLLECTION);
         clients.createIndex(Indexes.ascending("tenantId", "_id"), new IndexOptions().unique(true));
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.jgsw.tenants.registry;
 
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.TenantDocuments;
 import cn.gov.jgsw.tenants.api.UnitDirectory;
 import cn.gov.jgsw.tenants.api.UnitView;
@@ -11,6 +12,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -24,10 +26,19 @@ import java.util.Optional;
 @Component
 public class MongoUnitRegistry implements UnitDirectory {
 
+    /** The registry's collection. */
+    public static final String COLLECTION = "units";
+
     private final MongoCollection<Document> units;
 
+    /** Read in pages by the units screen. */
+    @Bean
+    static PagedCollection unitPages() {
+        return new PagedCollection(COLLECTION);
+    }
+
     public MongoUnitRegistry(MongoDatabase platformDatabase) {
-        this.units = platformDatabase.getCollection("units");
+        this.units = platformDatabase.getCollection(COLLECTION);
         units.createIndex(Indexes.ascending("tenantId", "_id"));
     }
 
