@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A bureau's approval policy for one kind of subject (审批流程). Each change is a new version; a request keeps the
  * version it was submitted under, so changing the policy never changes a request already on its way.
  */
+@AggregateRoot
 public class ApprovalPolicy {
 
     static final int LONGEST_STEP_NAME = 50;

@@ -23,6 +23,7 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -41,6 +42,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * requester may withdraw it while it is open. An approver may hand their part of the current step to another person of
  * the bureau.
  */
+@AggregateRoot
 public class ApprovalRequest {
 
     static final int LONGEST_TEXT = 200;

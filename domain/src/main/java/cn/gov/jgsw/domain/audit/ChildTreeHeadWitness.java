@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -15,6 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * changed; the same head witnessed again records nothing more. The signature is checked by whoever verifies, not
  * here: the record is what the parent saw.
  */
+@AggregateRoot
 public class ChildTreeHeadWitness {
 
     @AggregateIdentifier

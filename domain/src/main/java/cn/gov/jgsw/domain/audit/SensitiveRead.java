@@ -8,6 +8,7 @@ import cn.gov.jgsw.domain.shared.api.FreeText;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -15,6 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One recorded sensitive read (查阅记录). Created once and never changed: the record of who looked at what, and why,
  * is part of the audit trail like any other event.
  */
+@AggregateRoot
 public class SensitiveRead {
 
     static final int LONGEST_PURPOSE = 200;

@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.DayOfWeek;
@@ -26,6 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A bureau's work calendar of one year (工作日历). Setting it again makes a new version; every version stays in the
  * record, and what was computed with a calendar (an SLA due time) names the version it used.
  */
+@AggregateRoot
 public class WorkCalendar {
 
     static final int LONGEST_BASIS = 200;

@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Duration;
@@ -34,6 +35,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * Ids of a client and of its secrets derive from the admin's idempotency key, so a step that ran before answers as it
  * did instead of running twice (ADR 0002).
  */
+@AggregateRoot
 public class IntegrationClient {
 
     static final int LONGEST_NAME = 100;

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,6 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * Command handlers answer with the aggregate's version after the command, so the edge can wait until the read model
  * has caught up with it (read-your-writes).
  */
+@AggregateRoot
 public class PersonalSettings {
 
     @AggregateIdentifier

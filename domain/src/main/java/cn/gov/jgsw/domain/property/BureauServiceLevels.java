@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.Objects;
@@ -21,6 +22,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A bureau's own service-level targets (服务时限), within the range practice allows (DOMAIN.md: emergencies within
  * 1–24 h, urgent 24–48 h, important within days). Versioned by its events.
  */
+@AggregateRoot
 public class BureauServiceLevels {
 
     @AggregateIdentifier

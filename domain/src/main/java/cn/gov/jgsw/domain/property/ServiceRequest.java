@@ -34,6 +34,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Instant;
@@ -55,6 +56,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * approvers (费用审批) and then comes back to the assignee, approved or not. Handlers answer the aggregate's version (read-your-writes) and answer a
  * request key they have handled before as they did (ADR 0002).
  */
+@AggregateRoot
 public class ServiceRequest {
 
     static final int LONGEST_PLACE = 50;

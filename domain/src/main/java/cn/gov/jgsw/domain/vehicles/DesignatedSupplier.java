@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,6 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * government procurement. Refuellings on trips are accepted only at a designated fuel supplier, whose station's place
  * is recorded so that a refuelling far from the car can be found out.
  */
+@AggregateRoot
 public class DesignatedSupplier {
 
     static final int LONGEST_NAME = 100;

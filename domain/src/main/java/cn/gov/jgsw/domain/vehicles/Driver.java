@@ -19,6 +19,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Instant;
@@ -33,6 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * its class must permit the vehicle and it must be valid until the trip's planned end. The person's name and other
  * details stay in the person's erasable record, never in these events.
  */
+@AggregateRoot
 public class Driver {
 
     /** A licence claiming validity longer than this is a typing error (Chinese licences run 6 or 10 years, or 长期). */

@@ -8,12 +8,14 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /** How long a bureau keeps its vehicles' tracks; every change is a version. Setting the same again records nothing. */
+@AggregateRoot
 public class TrackRetentionPolicy {
 
     static final int SHORTEST_DAYS = 30;

@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.time.Duration;
@@ -37,6 +38,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * A vehicle of the bureau's fleet ledger (公务车辆台账) and the periods it is promised to orders. It may be sealed for
  * periods (节假日封存), during which it is not dispatched, and retired (报废/处置), after which it never is.
  */
+@AggregateRoot
 public class Vehicle {
 
     static final int MOST_SEATS = 60;

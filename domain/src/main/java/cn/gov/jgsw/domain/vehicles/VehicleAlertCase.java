@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,6 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * conclusion and a reason. Raising the same case again changes nothing: a retried batch of positions, or a second node
  * judging the same fixes, opens one case.
  */
+@AggregateRoot
 public class VehicleAlertCase {
 
     static final int LONGEST_REASON = 200;

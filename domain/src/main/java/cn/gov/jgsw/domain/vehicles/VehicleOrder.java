@@ -39,6 +39,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.axonframework.modelling.command.CreationPolicy;
 
 import java.math.BigDecimal;
@@ -64,6 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * Dispatch and the end of the trip also reserve and release the vehicle and the driver, so they are handled by
  * {@link VehicleDispatching}, which calls the package-private methods here in the same unit of work.
  */
+@AggregateRoot
 public class VehicleOrder {
 
     /** An order covers a trip, not a standing assignment. */

@@ -1,22 +1,10 @@
 package cn.gov.jgsw.ops.axon;
 
-import cn.gov.jgsw.domain.approvals.ApprovalPolicy;
-import cn.gov.jgsw.domain.approvals.ApprovalRequest;
-import cn.gov.jgsw.domain.audit.ChildTreeHeadWitness;
-import cn.gov.jgsw.domain.audit.SensitiveRead;
-import cn.gov.jgsw.domain.calendar.WorkCalendar;
-import cn.gov.jgsw.domain.integration.IntegrationClient;
-import cn.gov.jgsw.domain.people.PersonalSettings;
-import cn.gov.jgsw.domain.property.BureauServiceLevels;
 import cn.gov.jgsw.domain.property.ServiceCostApprovalProcess;
-import cn.gov.jgsw.domain.property.ServiceRequest;
-import cn.gov.jgsw.domain.vehicles.BureauServiceArea;
 import cn.gov.jgsw.domain.vehicles.DesignatedSupplier;
 import cn.gov.jgsw.domain.vehicles.Driver;
-import cn.gov.jgsw.domain.vehicles.TrackRetentionPolicy;
 import cn.gov.jgsw.domain.vehicles.TripRefuelling;
 import cn.gov.jgsw.domain.vehicles.Vehicle;
-import cn.gov.jgsw.domain.vehicles.VehicleAlertCase;
 import cn.gov.jgsw.domain.vehicles.VehicleDispatching;
 import cn.gov.jgsw.domain.vehicles.VehicleOrder;
 import cn.gov.jgsw.domain.vehicles.VehicleOrderApprovalProcess;
@@ -34,16 +22,23 @@ import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.modelling.command.AggregateRoot;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Registers the aggregates and command handlers of {@code domain} with Axon. Done here, not with Axon's Spring
- * stereotypes on the domain classes, because {@code domain} stays free of Spring.
+ * Registers the aggregates and command handlers of {@code domain} with Axon. The aggregates are found by Axon's own
+ * {@link AggregateRoot} on their classes, so a new context's aggregate registers itself; Axon's Spring stereotypes are
+ * not used because {@code domain} stays free of Spring. Each is cached and snapshotted alike; the recorded reads and
+ * witnesses, created once and never loaded again, never reach a snapshot.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class DomainAggregatesConfiguration {
@@ -64,11 +59,8 @@ public class DomainAggregatesConfiguration {
      */
     static final int ORDER_APPROVAL_SEGMENTS = 2;
 
-    private static final List<Class<?>> AGGREGATES =
-            List.of(PersonalSettings.class, VehicleOrder.class, Vehicle.class, Driver.class, IntegrationClient.class,
-                    WorkCalendar.class, ServiceRequest.class, ApprovalPolicy.class, ApprovalRequest.class,
-                    BureauServiceLevels.class, VehicleAlertCase.class, TrackRetentionPolicy.class,
-                    BureauServiceArea.class, DesignatedSupplier.class);
+    /** Every aggregate of {@code domain}: each marks itself with Axon's {@link AggregateRoot}, next to its code. */
+    static final List<Class<?>> AGGREGATES = aggregatesOf("cn.gov.jgsw.domain");
 
     @Bean
     ConfigurerModule domainAggregates(EventStoreProperties eventStore) {
@@ -81,9 +73,6 @@ public class DomainAggregatesConfiguration {
             for (Class<?> aggregate : AGGREGATES) {
                 configurer.configureAggregate(cached(aggregate, snapshotTrigger));
             }
-            // A recorded read is created once and never loaded again: nothing to cache or snapshot.
-            configurer.configureAggregate(SensitiveRead.class);
-            configurer.configureAggregate(ChildTreeHeadWitness.class);
             // A process added to a running platform takes up what happens from then on, not the stream's past:
             // orders placed before approvals existed are not routed again. One event per unit of work: a batch's
             // commit would hold several bureaus' events, which the event store refuses (ADR 0015).
@@ -109,6 +98,17 @@ public class DomainAggregatesConfiguration {
     private static TrackingEventProcessorConfiguration processFromNow(int segments) {
         return TrackingEventProcessorConfiguration.forParallelProcessing(segments).andInitialSegmentsCount(segments)
                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken);
+    }
+
+    /** The classes of the package and below that mark themselves as aggregates, in name order. */
+    static List<Class<?>> aggregatesOf(String basePackage) {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(AggregateRoot.class));
+        return scanner.findCandidateComponents(basePackage).stream()
+                .<Class<?>>map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
+                        DomainAggregatesConfiguration.class.getClassLoader()))
+                .sorted(Comparator.comparing(Class::getName))
+                .toList();
     }
 
     /** Axon's name for a saga's event processor: the saga's simple name and {@code Processor}. */

@@ -1,7 +1,9 @@
 package cn.gov.jgsw.ops.ledger;
 
 import cn.gov.jgsw.ops.eventstore.AuditHistoryReader;
+import cn.gov.jgsw.ops.eventstore.EventLogStorageEngine;
 import cn.gov.jgsw.ops.eventstore.StoredEvents;
+import cn.gov.jgsw.tenants.api.PagedCollection;
 import cn.gov.jgsw.tenants.api.SecretSealer;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import com.mongodb.client.MongoDatabase;
@@ -9,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +26,16 @@ public class LedgerConfiguration {
     @Bean
     StoredEvents storedEvents(MongoDatabase platformDatabase) {
         return new StoredEvents(platformDatabase);
+    }
+
+    /**
+     * Supervisors page through the event log itself (the audit history), in chunks by position. Its tenant-first
+     * index would hold every event of every bureau in the embedded store's memory as a list, so there it is scanned
+     * on purpose; a real MongoDB answers the pages from that index.
+     */
+    @Bean
+    static PagedCollection auditHistoryPages() {
+        return PagedCollection.scannedOnTheEmbeddedStore(EventLogStorageEngine.EVENT_LOG);
     }
 
     /** The record as supervisors read it: from the event log itself, each event checked against the ledger. */
@@ -75,13 +88,19 @@ public class LedgerConfiguration {
         return new EvidenceExport(ledger, heads, storedEvents, tenants, clock);
     }
 
+    /** Events the ledger's processor includes in one go: each batch is looked up and written to the ledger at once. */
+    static final int BATCH_SIZE = 200;
+
     /**
-     * An event the ledger cannot include must hold it up (and be retried), never be passed over. (Its batches of 200
-     * events, each written to the ledger in one go, are set in {@code application.yml}.)
+     * An event the ledger cannot include must hold it up (and be retried), never be passed over; and the ledger takes
+     * its events in batches of {@link #BATCH_SIZE}.
      */
     @Bean
     ConfigurerModule ledgerStopsOnFailure() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                LedgerRecorder.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(LedgerRecorder.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(LedgerRecorder.PROCESSING_GROUP, configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE));
     }
 }

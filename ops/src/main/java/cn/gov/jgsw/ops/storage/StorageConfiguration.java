@@ -40,8 +40,12 @@ public class StorageConfiguration {
             throw new IllegalStateException("The prod profile needs MONGODB_URI; the embedded server is for demo and tests");
         }
         // Each context declares its paged collections next to its read model; the store keeps their list indexes.
-        StoreLists lists = new StoreLists(pagedCollections.stream().map(PagedCollection::name)
-                .collect(Collectors.toSet()), PagedCollection.OWNER_FIELD, properties.refuseUnlistedListQueries());
+        StoreLists lists = new StoreLists(
+                pagedCollections.stream().filter(PagedCollection::keptAsList).map(PagedCollection::name)
+                        .collect(Collectors.toSet()),
+                pagedCollections.stream().filter(paged -> !paged.keptAsList()).map(PagedCollection::name)
+                        .collect(Collectors.toSet()),
+                PagedCollection.OWNER_FIELD, properties.refuseUnlistedListQueries());
         return EmbeddedMongoServer.start(properties.dataDirectory(), true, properties.slowCommandThreshold(), lists);
     }
 

@@ -13,27 +13,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * keeps its list indexes in memory ({@link ListIndex}); every other collection's non-unique indexes are scanned, which
  * is right for small collections and wrong for a list a screen pages through.
  * <p>
- * A paged query (a find with a sort and a limit, scoped by the application's owner field) of a collection not
+ * A paged query (a find scoped by the application's owner field, with a sort and a limit of two or more: a page and
+ * the look-ahead that tells whether there is another; the newest one of something is no page) of a collection not
  * declared would read the whole collection at every page, and nothing else would say so. It is logged at WARN once per collection, and
  * refused where the application asks for it (its tests), so that a new list screen without its declaration fails
  * there instead of slowing a node down.
  *
  * @param collections    the collections declared as lists
+ * @param scanned        collections declared as paged but scanned on purpose (too large to keep as lists)
  * @param ownerField     the field every list query fixes first (the application's tenant)
  * @param refuseUnlisted whether a paged query of an undeclared collection is refused rather than logged
  */
-public record StoreLists(Set<String> collections, String ownerField, boolean refuseUnlisted) {
+public record StoreLists(Set<String> collections, Set<String> scanned, String ownerField, boolean refuseUnlisted) {
 
     private static final Logger log = LoggerFactory.getLogger(StoreLists.class);
     private static final Map<String, Boolean> WARNED = new ConcurrentHashMap<>();
 
     public StoreLists {
         collections = Set.copyOf(collections);
+        scanned = Set.copyOf(scanned);
     }
 
     /** No list declared and nothing checked: a store for tools and tests of the store itself. */
     public static StoreLists none() {
-        return new StoreLists(Set.of(), "", false);
+        return new StoreLists(Set.of(), Set.of(), "", false);
     }
 
     boolean listed(String collection) {
@@ -46,11 +49,12 @@ public record StoreLists(Set<String> collections, String ownerField, boolean ref
      * @throws UnlistedListQueryException if it does and such queries are refused
      */
     void check(de.bwaldvogel.mongo.bson.Document command) {
-        if (ownerField.isEmpty() || !(command.get("find") instanceof String collection) || listed(collection)) {
+        if (ownerField.isEmpty() || !(command.get("find") instanceof String collection) || listed(collection)
+                || scanned.contains(collection)) {
             return;
         }
         if (!(command.get("sort") instanceof de.bwaldvogel.mongo.bson.Document sort) || sort.isEmpty()
-                || !(command.get("limit") instanceof Number limit) || limit.intValue() == 0
+                || !(command.get("limit") instanceof Number limit) || Math.abs(limit.intValue()) < 2
                 || !(command.get("filter") instanceof de.bwaldvogel.mongo.bson.Document filter)
                 || !filter.containsKey(ownerField)) {
             return;

@@ -36,7 +36,7 @@ class ListIndexTest {
 
     /** The platform's lists as the store's own tests declare them. */
     static final StoreLists LISTS = new StoreLists(Set.of("vehicle_orders", "approval_requests", "service_requests"),
-            "tenantId", false);
+            Set.of(), "tenantId", false);
 
 
     private static final List<IndexKey> INBOX = List.of(new IndexKey("tenantId", true), new IndexKey("waiting", true),
@@ -167,7 +167,7 @@ class ListIndexTest {
      */
     @Test
     void aPagedQueryOfAnUndeclaredCollectionIsRefusedWhereAsked(@TempDir Path data) {
-        StoreLists strict = new StoreLists(Set.of("approval_requests"), "tenantId", true);
+        StoreLists strict = new StoreLists(Set.of("approval_requests"), Set.of("event_log"), "tenantId", true);
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(data, true, SlowCommandLog.DEFAULT_THRESHOLD,
                 strict);
              MongoClient client = MongoClients.create(server.connectionString())) {
@@ -180,6 +180,12 @@ class ListIndexTest {
             assertThat(undeclared.find().sort(Sorts.ascending("_id")).limit(20).into(new ArrayList<>())).hasSize(1);
             assertThat(undeclared.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.ascending("_id"))
                     .into(new ArrayList<>())).as("a bureau's whole list, not paged").hasSize(1);
+            assertThat(undeclared.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.descending("_id")).first())
+                    .as("the newest of a bureau's, not a page").isNotNull();
+            MongoCollection<Document> scanned = client.getDatabase("jgsw").getCollection("event_log");
+            scanned.insertOne(new Document("_id", "event-1").append("tenantId", "bureau-a"));
+            assertThat(scanned.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.ascending("_id")).limit(20)
+                    .into(new ArrayList<>())).as("declared as scanned on purpose").hasSize(1);
             MongoCollection<Document> declared = client.getDatabase("jgsw").getCollection("approval_requests");
             declared.insertOne(new Document("_id", "approval-1").append("tenantId", "bureau-a"));
             assertThat(declared.find(Filters.eq("tenantId", "bureau-a")).sort(Sorts.ascending("_id")).limit(20)

@@ -53,7 +53,7 @@ public class VehicleAlertCaseProjection {
     /** Read in pages by its screens (the alert cases of a bureau, open first). */
     @Bean
     static PagedCollection vehicleAlertCaseProjectionPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public VehicleAlertCaseProjection(MongoDatabase platformDatabase) {

@@ -64,7 +64,7 @@ public class ApprovalProjection {
     /** Read in pages by its screens (the approvers' inbox and the requesters' approvals). */
     @Bean
     static PagedCollection approvalProjectionPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public ApprovalProjection(MongoDatabase platformDatabase) {

@@ -69,7 +69,7 @@ public class ServiceRequestProjection {
     /** Read in pages by its screens (my requests, the property staff's work lists). */
     @Bean
     static PagedCollection serviceRequestProjectionPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public ServiceRequestProjection(MongoDatabase platformDatabase) {

@@ -75,7 +75,7 @@ public class VehicleOrderProjection {
     /** Read in pages by its screens (my orders, the dispatcher's and the drivers' lists, the supervisors' pages). */
     @Bean
     static PagedCollection vehicleOrderProjectionPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public VehicleOrderProjection(MongoDatabase platformDatabase) {

@@ -51,7 +51,7 @@ public class IntegrationClientRegistry implements IntegrationClientDirectory {
     /** Read in pages by its screens (the bureau admin's list of machines). */
     @Bean
     static PagedCollection integrationClientRegistryPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public IntegrationClientRegistry(MongoDatabase platformDatabase) {

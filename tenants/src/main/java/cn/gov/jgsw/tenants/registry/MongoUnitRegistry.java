@@ -34,7 +34,7 @@ public class MongoUnitRegistry implements UnitDirectory {
     /** Read in pages by the units screen. */
     @Bean
     static PagedCollection unitPages() {
-        return new PagedCollection(COLLECTION);
+        return PagedCollection.of(COLLECTION);
     }
 
     public MongoUnitRegistry(MongoDatabase platformDatabase) {
