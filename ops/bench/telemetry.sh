@@ -8,4 +8,4 @@ cd "$(dirname "$0")/../.."
 ./mvnw -q -B -pl ops -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt \
   -Dmdep.includeScope=test
 exec java -Xmx1g -cp "ops/target/test-classes:ops/target/classes:$(cat ops/target/bench-classpath.txt)" \
-  -Dlogback.configurationFile=ops/bench/logback-bench.xml cn.gov.jgsw.ops.fleet.TelemetryBenchmark "$@"
+  -Dlogback.configurationFile=ops/bench/logback-bench.xml cn.gov.jgsw.ops.vehicles.TelemetryBenchmark "$@"

@@ -1,6 +1,6 @@
 package cn.gov.jgsw.graphql.calendar;
 
-import cn.gov.jgsw.projections.workcalendar.api.WorkCalendarsView;
+import cn.gov.jgsw.projections.calendar.api.WorkCalendarsView;
 
 public record SetWorkCalendarPayload(WorkCalendarsView.Year calendar) {
 }

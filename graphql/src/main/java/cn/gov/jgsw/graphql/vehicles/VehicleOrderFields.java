@@ -1,9 +1,9 @@
 package cn.gov.jgsw.graphql.vehicles;
 
 import cn.gov.jgsw.graphql.runtime.ReferenceBatches;
-import cn.gov.jgsw.projections.fleet.api.FindVehiclesQuery;
-import cn.gov.jgsw.projections.fleet.api.VehicleView;
-import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
+import cn.gov.jgsw.projections.vehicles.api.FindVehiclesQuery;
+import cn.gov.jgsw.projections.vehicles.api.VehicleView;
+import cn.gov.jgsw.projections.vehicles.api.VehicleOrderView;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
 import org.axonframework.messaging.responsetypes.ResponseTypes;

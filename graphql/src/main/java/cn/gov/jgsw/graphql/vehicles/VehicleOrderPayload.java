@@ -1,6 +1,6 @@
 package cn.gov.jgsw.graphql.vehicles;
 
-import cn.gov.jgsw.projections.vehicleorders.api.VehicleOrderView;
+import cn.gov.jgsw.projections.vehicles.api.VehicleOrderView;
 
 /** The answer of every vehicle-order mutation: the order as the mutation left it. */
 public record VehicleOrderPayload(VehicleOrderView order) {

@@ -1,6 +1,5 @@
 package cn.gov.jgsw.ops.ledger;
 
-import cn.gov.jgsw.ops.ledger.TreeHeadSigner;
 import cn.gov.jgsw.ops.support.LedgerKeys;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;

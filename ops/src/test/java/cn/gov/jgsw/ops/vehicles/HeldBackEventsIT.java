@@ -7,7 +7,7 @@ import cn.gov.jgsw.ops.ledger.LedgerRecorder;
 import cn.gov.jgsw.ops.support.GraphQlClient;
 import cn.gov.jgsw.ops.support.Phones;
 import cn.gov.jgsw.ops.support.PlatformIT;
-import cn.gov.jgsw.projections.vehicleorders.VehicleOrderProjection;
+import cn.gov.jgsw.projections.vehicles.VehicleOrderProjection;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.Role;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,0 @@
-package cn.gov.jgsw.graphql.settings;
-
-import cn.gov.jgsw.domain.people.api.DisplayLanguage;
-
-/** Input of {@code changeDisplayLanguage}. */
-public record ChangeDisplayLanguageInput(String idempotencyKey, DisplayLanguage displayLanguage) {
-}

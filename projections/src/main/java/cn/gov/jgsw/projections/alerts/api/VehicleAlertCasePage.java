@@ -1,7 +1,0 @@
-package cn.gov.jgsw.projections.alerts.api;
-
-import java.util.List;
-
-/** A page of cases and whether more follow. */
-public record VehicleAlertCasePage(List<VehicleAlertCaseView> cases, boolean hasMore) {
-}

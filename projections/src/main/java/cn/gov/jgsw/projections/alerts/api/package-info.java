@@ -1,2 +1,0 @@
-/** Queries and views of alert cases. */
-package cn.gov.jgsw.projections.alerts.api;

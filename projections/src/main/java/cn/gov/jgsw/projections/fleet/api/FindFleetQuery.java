@@ -1,5 +1,0 @@
-package cn.gov.jgsw.projections.fleet.api;
-
-/** Every vehicle of a bureau's ledger, retired ones too, by plate. */
-public record FindFleetQuery(String tenantId) {
-}

@@ -1,7 +1,0 @@
-package cn.gov.jgsw.projections.fleet.api;
-
-import java.util.Collection;
-
-/** The periods the given vehicles of a bureau are promised to orders and not yet released from. */
-public record FindVehicleReservationsQuery(String tenantId, Collection<String> vehicleIds) {
-}

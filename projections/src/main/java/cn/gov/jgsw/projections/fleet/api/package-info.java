@@ -1,4 +1,0 @@
-/**
- * Queries and results of the fleet view.
- */
-package cn.gov.jgsw.projections.fleet.api;

@@ -1,0 +1,4 @@
+/**
+ * Queries and results of the personal-settings view.
+ */
+package cn.gov.jgsw.projections.people.api;

@@ -1,4 +1,0 @@
-/**
- * Queries and results of the personal-settings view.
- */
-package cn.gov.jgsw.projections.personalsettings.api;

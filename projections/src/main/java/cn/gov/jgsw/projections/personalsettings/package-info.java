@@ -1,4 +1,0 @@
-/**
- * The personal-settings view: each person's settings as the app shows them.
- */
-package cn.gov.jgsw.projections.personalsettings;

@@ -1,7 +1,0 @@
-package cn.gov.jgsw.projections.telemetry.api;
-
-import java.util.Collection;
-
-/** The newest position of each of the given vehicles of a bureau. */
-public record FindLastPositionsQuery(String tenantId, Collection<String> vehicleIds) {
-}

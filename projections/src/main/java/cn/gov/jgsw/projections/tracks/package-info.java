@@ -1,2 +1,0 @@
-/** What every keeper of position fixes shares. */
-package cn.gov.jgsw.projections.tracks;

@@ -1,7 +1,0 @@
-package cn.gov.jgsw.projections.vehicleorders.api;
-
-import java.time.Instant;
-
-/** What a bureau's vehicles did on trips that ended from {@code from} (inclusive) to {@code to} (exclusive). */
-public record FindFleetUsageQuery(String tenantId, Instant from, Instant to) {
-}

@@ -1,7 +1,0 @@
-package cn.gov.jgsw.projections.vehicleorders.api;
-
-import java.util.Collection;
-
-/** The orders of one bureau among the given ids, in one look-up (for the subjects of an inbox page). */
-public record FindVehicleOrdersByIdQuery(String tenantId, Collection<String> orderIds) {
-}

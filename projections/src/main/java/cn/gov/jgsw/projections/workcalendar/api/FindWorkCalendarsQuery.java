@@ -1,9 +1,0 @@
-package cn.gov.jgsw.projections.workcalendar.api;
-
-/**
- * Every year's calendar of one bureau.
- *
- * @param tenantId the caller's bureau
- */
-public record FindWorkCalendarsQuery(String tenantId) {
-}

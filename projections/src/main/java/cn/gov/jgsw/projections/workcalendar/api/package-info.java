@@ -1,2 +1,0 @@
-/** Queries and views of the work calendars. */
-package cn.gov.jgsw.projections.workcalendar.api;
