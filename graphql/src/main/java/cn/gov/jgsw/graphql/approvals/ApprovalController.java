@@ -8,7 +8,6 @@ import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DecideApprovalInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.DelegateApprovalInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.WithdrawApprovalInput;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.projections.approvals.api.ApprovalPage;
@@ -21,7 +20,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -53,7 +51,7 @@ public class ApprovalController {
 
     @QueryMapping
     public Connection<ApprovalView> pendingApprovals(@Argument Integer first, @Argument String after,
-                                                     @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                     Caller caller) {
         int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterPosition = after == null ? null : cursors.decode(caller, INBOX, after);
         ApprovalPage page = queries.query(new FindPendingApprovalsQuery(caller.tenantId(), caller.userId(),
@@ -63,14 +61,14 @@ public class ApprovalController {
     }
 
     @QueryMapping
-    public ApprovalView approval(@Argument String id, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public ApprovalView approval(@Argument String id, Caller caller) {
         return find(caller.tenantId(), id).filter(approval -> maySee(caller, approval))
                 .orElseThrow(() -> new ObjectNotFoundException("approval " + id));
     }
 
     @MutationMapping
     public ApprovalPayload decideApproval(@Argument DecideApprovalInput input,
-                                          @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                          Caller caller) {
         approval(input.approvalId(), caller);
         return mutate(caller, "decideApproval", input.idempotencyKey(), input, input.approvalId(), input.comment(),
                 new DecideApprovalCommand(input.approvalId(), caller.tenantId(), caller.userId(), input.decision(),
@@ -79,7 +77,7 @@ public class ApprovalController {
 
     @MutationMapping
     public ApprovalPayload delegateApproval(@Argument DelegateApprovalInput input,
-                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                            Caller caller) {
         approval(input.approvalId(), caller);
         if (input.delegateId() == null || people.findPerson(caller.tenantId(), input.delegateId()).isEmpty()) {
             throw new ObjectNotFoundException("person " + input.delegateId());
@@ -91,7 +89,7 @@ public class ApprovalController {
 
     @MutationMapping
     public ApprovalPayload withdrawApproval(@Argument WithdrawApprovalInput input,
-                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                            Caller caller) {
         approval(input.approvalId(), caller);
         return mutate(caller, "withdrawApproval", input.idempotencyKey(), input, input.approvalId(), null,
                 new WithdrawApprovalRequestCommand(input.approvalId(), caller.tenantId(), caller.userId()));

@@ -12,7 +12,6 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.ApproverRuleInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.PolicyStepInput;
 import cn.gov.jgsw.graphql.approvals.ApprovalInputs.SetApprovalPolicyInput;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.approvals.api.ApprovalPolicyView;
@@ -23,7 +22,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -50,7 +48,7 @@ public class ApprovalPolicyController {
 
     @QueryMapping
     public ApprovalPolicyView approvalPolicy(@Argument SubjectType subjectType,
-                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                             Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return find(caller.tenantId(), subjectType).orElse(null);
     }
@@ -62,7 +60,7 @@ public class ApprovalPolicyController {
 
     @MutationMapping
     public SetApprovalPolicyPayload setApprovalPolicy(@Argument SetApprovalPolicyInput input,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                      Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         List<PolicyStep> steps = input.steps().stream().map(step -> step(caller, step)).toList();
         return mutations.execute(caller, "setApprovalPolicy", input.idempotencyKey(), input, null,

@@ -3,7 +3,6 @@ package cn.gov.jgsw.graphql.audit;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.projections.audit.api.AuditEventPage;
 import cn.gov.jgsw.projections.audit.api.AuditEventView;
@@ -17,7 +16,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -65,7 +63,7 @@ public class AuditController {
     public Connection<AuditEventView> auditEvents(@Argument String bureauId, @Argument String purpose,
                                                   @Argument AuditEventFilterInput filter, @Argument Integer first,
                                                   @Argument String after,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         supervisorScope.requireSupervised(caller, bureauId);
         AuditFilter narrowed = filter == null ? AuditFilter.NONE : new AuditFilter(filter.objectId(),
                 filter.actorId(), filter.eventType(), filter.from(), filter.to());
@@ -86,7 +84,7 @@ public class AuditController {
     @QueryMapping
     public List<AuditEventView> objectHistory(@Argument String bureauId, @Argument String objectId,
                                               @Argument String purpose,
-                                              @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                              Caller caller) {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "history of " + objectId + " of " + bureauId, purpose);
         return history.history(bureauId, objectId);
@@ -95,7 +93,7 @@ public class AuditController {
     @QueryMapping
     public ObjectStateView objectStateAsOf(@Argument String bureauId, @Argument String objectId, @Argument Instant at,
                                            @Argument String purpose,
-                                           @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                           Caller caller) {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "state of " + objectId + " of " + bureauId + " as of " + at, purpose);
         return history.stateAsOf(bureauId, objectId, at);

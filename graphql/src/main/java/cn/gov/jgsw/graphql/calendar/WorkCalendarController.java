@@ -2,7 +2,6 @@ package cn.gov.jgsw.graphql.calendar;
 
 import cn.gov.jgsw.domain.calendar.api.SetWorkCalendarCommand;
 import cn.gov.jgsw.domain.calendar.api.WorkCalendarIds;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.calendar.api.FindWorkCalendarsQuery;
@@ -11,7 +10,6 @@ import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -32,13 +30,13 @@ public class WorkCalendarController {
 
     @QueryMapping
     public WorkCalendarsView.Year workCalendar(@Argument int year,
-                                               @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                               Caller caller) {
         return calendars(caller).of(year).orElse(null);
     }
 
     @MutationMapping
     public SetWorkCalendarPayload setWorkCalendar(@Argument SetWorkCalendarInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return mutations.execute(caller, "setWorkCalendar", input.idempotencyKey(), input, null,
                 new SetWorkCalendarCommand(WorkCalendarIds.of(caller.tenantId(), input.year()), caller.tenantId(),

@@ -7,7 +7,6 @@ import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.graphql.runtime.ReadYourWrites;
@@ -18,7 +17,6 @@ import cn.gov.jgsw.tenants.api.IntegrationClientView;
 import cn.gov.jgsw.tenants.api.IntegrationSecrets;
 import cn.gov.jgsw.tenants.api.Role;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -63,7 +61,7 @@ public class IntegrationClientController {
 
     @QueryMapping
     public Connection<IntegrationClientView> integrationClients(@Argument Integer first, @Argument String after,
-                                                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                                Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterId = after == null ? null : cursors.decode(caller, LIST, after);
@@ -78,7 +76,7 @@ public class IntegrationClientController {
 
     @MutationMapping
     public IntegrationClientPayload registerIntegrationClient(@Argument RegisterIntegrationClientInput input,
-                                                              @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                              Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         String clientId = "ic-" + IdempotentMutations.newObjectId(caller, input.idempotencyKey());
         return withNewSecret(caller, "registerIntegrationClient", input.idempotencyKey(), input, clientId,
@@ -89,7 +87,7 @@ public class IntegrationClientController {
 
     @MutationMapping
     public IntegrationClientPayload rotateIntegrationClientSecret(@Argument RotateIntegrationClientSecretInput input,
-                                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                                  Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireClient(caller, input.clientId());
         return withNewSecret(caller, "rotateIntegrationClientSecret", input.idempotencyKey(), input, input.clientId(),
@@ -99,7 +97,7 @@ public class IntegrationClientController {
 
     @MutationMapping
     public IntegrationClientPayload disableIntegrationClient(@Argument DisableIntegrationClientInput input,
-                                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                             Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireClient(caller, input.clientId());
         return mutations.execute(caller, "disableIntegrationClient", input.idempotencyKey(), input, input.reason(),

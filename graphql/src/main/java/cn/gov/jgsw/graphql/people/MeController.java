@@ -1,14 +1,12 @@
 package cn.gov.jgsw.graphql.people;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.PersonDirectory;
 import cn.gov.jgsw.tenants.api.PersonView;
 import cn.gov.jgsw.tenants.api.TenantDirectory;
 import cn.gov.jgsw.tenants.api.TenantView;
 import cn.gov.jgsw.tenants.api.UnitDirectory;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -31,7 +29,7 @@ public class MeController {
     }
 
     @QueryMapping
-    public Me me(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public Me me(Caller caller) {
         // A token outlives the account it was issued for by minutes at most; a deleted person then finds nothing.
         PersonView person = people.findPerson(caller.tenantId(), caller.userId())
                 .orElseThrow(() -> new ObjectNotFoundException("person of token not found"));

@@ -1,14 +1,12 @@
 package cn.gov.jgsw.graphql.people;
 
 import cn.gov.jgsw.domain.people.api.ChangeDisplayLanguageCommand;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.projections.people.api.FindPersonalSettingsQuery;
 import cn.gov.jgsw.projections.people.api.PersonalSettingsView;
 import cn.gov.jgsw.tenants.api.Caller;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -33,7 +31,7 @@ public class PersonalSettingsController {
 
     @MutationMapping
     public ChangeDisplayLanguagePayload changeDisplayLanguage(@Argument ChangeDisplayLanguageInput input,
-                                                              @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                              Caller caller) {
         return mutations.execute(caller, "changeDisplayLanguage", input.idempotencyKey(), input, null,
                 new ChangeDisplayLanguageCommand(caller.userId(), caller.tenantId(), input.displayLanguage()),
                 () -> find(caller.tenantId(), caller.userId()), PersonalSettingsView::version,

@@ -4,7 +4,6 @@ import cn.gov.jgsw.domain.property.api.ServiceLevelTargets;
 import cn.gov.jgsw.domain.property.api.SetServiceLevelTargetsCommand;
 import cn.gov.jgsw.domain.property.api.ServiceLevelTargetsIds;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.SetServiceLevelTargetsInput;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.property.api.FindServiceLevelTargetsQuery;
@@ -14,7 +13,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -58,13 +56,13 @@ public class ServiceLevels {
     }
 
     @QueryMapping
-    public TargetsView serviceLevelTargets(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public TargetsView serviceLevelTargets(Caller caller) {
         return view(caller.tenantId());
     }
 
     @MutationMapping
     public SetServiceLevelTargetsPayload setServiceLevelTargets(@Argument SetServiceLevelTargetsInput input,
-                                                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                                Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return mutations.execute(caller, "setServiceLevelTargets", input.idempotencyKey(), input, null,
                 new SetServiceLevelTargetsCommand(ServiceLevelTargetsIds.of(caller.tenantId()), caller.tenantId(),

@@ -17,7 +17,6 @@ import cn.gov.jgsw.graphql.property.ServiceRequestInputs.QuoteServiceCostInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.ReopenServiceRequestInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.RequestPropertyServiceInput;
 import cn.gov.jgsw.graphql.property.ServiceRequestInputs.StartServiceWorkInput;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.graphql.runtime.Roles;
@@ -35,7 +34,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -77,20 +75,20 @@ public class ServiceRequestController {
 
     @QueryMapping
     public ServiceRequestView serviceRequest(@Argument String id,
-                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                             Caller caller) {
         return find(caller.tenantId(), id).filter(request -> maySee(caller, request))
                 .orElseThrow(() -> new ObjectNotFoundException("service request " + id));
     }
 
     @QueryMapping
     public Connection<ServiceRequestView> myServiceRequests(@Argument Integer first, @Argument String after,
-                                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                            Caller caller) {
         return list(caller, ServiceRequestList.REQUESTED_BY, first, after);
     }
 
     @QueryMapping
     public Connection<ServiceRequestView> serviceWorkQueue(@Argument Integer first, @Argument String after,
-                                                           @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                           Caller caller) {
         Roles.requireAny(caller, Role.PROPERTY_STAFF);
         return list(caller, ServiceRequestList.WORK_QUEUE, first, after);
     }
@@ -99,7 +97,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload requestPropertyService(@Argument RequestPropertyServiceInput input,
-                                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                        Caller caller) {
         Roles.requireAny(caller, Role.CIVIL_SERVANT);
         String requestId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
         Instant now = clock.instant();
@@ -116,7 +114,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload acceptServiceRequest(@Argument AcceptServiceRequestInput input,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                      Caller caller) {
         Roles.requireAny(caller, Role.PROPERTY_STAFF);
         requireVisible(caller, input.requestId());
         String assigneeId = input.assigneeId() == null ? caller.userId() : input.assigneeId();
@@ -131,7 +129,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload startServiceWork(@Argument StartServiceWorkInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.PROPERTY_STAFF);
         requireVisible(caller, input.requestId());
         return mutate(caller, "startServiceWork", input.idempotencyKey(), input, input.requestId(), null,
@@ -140,7 +138,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload quoteServiceCost(@Argument QuoteServiceCostInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.PROPERTY_STAFF);
         requireVisible(caller, input.requestId());
         return mutate(caller, "quoteServiceCost", input.idempotencyKey(), input, input.requestId(), null,
@@ -150,7 +148,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload finishServiceWork(@Argument FinishServiceWorkInput input,
-                                                   @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                   Caller caller) {
         Roles.requireAny(caller, Role.PROPERTY_STAFF);
         requireVisible(caller, input.requestId());
         return mutate(caller, "finishServiceWork", input.idempotencyKey(), input, input.requestId(), null,
@@ -160,7 +158,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload confirmServiceRequest(@Argument ConfirmServiceRequestInput input,
-                                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                       Caller caller) {
         requireVisible(caller, input.requestId());
         return mutate(caller, "confirmServiceRequest", input.idempotencyKey(), input, input.requestId(), null,
                 new ConfirmServiceRequestCommand(input.requestId(), caller.tenantId(), caller.userId(),
@@ -169,7 +167,7 @@ public class ServiceRequestController {
 
     @MutationMapping
     public ServiceRequestPayload reopenServiceRequest(@Argument ReopenServiceRequestInput input,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                      Caller caller) {
         requireVisible(caller, input.requestId());
         return mutate(caller, "reopenServiceRequest", input.idempotencyKey(), input, input.requestId(),
                 input.reason(), new ReopenServiceRequestCommand(input.requestId(), caller.tenantId(), caller.userId(),

@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 import java.util.Map;
 
 /**
- * Puts the verified {@link Caller} into the GraphQL context as {@value #CALLER}, where controllers take it with
- * {@code @ContextValue}. The app reports its version in the {@value #APP_VERSION_HEADER} header; it is recorded in
- * events as part of the client.
+ * Puts the verified {@link Caller} into the GraphQL context as {@value #CALLER}, where controllers take it as a
+ * {@link Caller} parameter ({@link CallerArgument}). The app reports its version in the {@value #APP_VERSION_HEADER}
+ * header; it is recorded in events as part of the client.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)

@@ -2,13 +2,11 @@ package cn.gov.jgsw.graphql.units;
 
 import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.UnitDirectory;
 import cn.gov.jgsw.tenants.api.UnitView;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -29,14 +27,14 @@ public class UnitController {
     }
 
     @QueryMapping
-    public UnitView unit(@Argument String id, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public UnitView unit(@Argument String id, Caller caller) {
         return units.findUnit(caller.tenantId(), id)
                 .orElseThrow(() -> new ObjectNotFoundException("unit " + id));
     }
 
     @QueryMapping
     public Connection<UnitView> units(@Argument Integer first, @Argument String after,
-                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                      Caller caller) {
         int pageSize = Connection.pageSize(first, MAX_PAGE);
         String afterId = after == null ? null : cursors.decode(caller, LIST, after);
         return Connection.ofOneMore(units.units(caller.tenantId(), afterId, pageSize + 1), pageSize,

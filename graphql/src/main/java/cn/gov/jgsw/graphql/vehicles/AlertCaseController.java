@@ -7,7 +7,6 @@ import cn.gov.jgsw.domain.vehicles.api.PositionFix;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
 import cn.gov.jgsw.graphql.audit.SupervisorScope;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.graphql.runtime.ReferenceBatches;
@@ -26,7 +25,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -74,14 +72,14 @@ public class AlertCaseController {
     @QueryMapping
     public Connection<VehicleAlertCaseView> vehicleAlertCases(@Argument Boolean openOnly, @Argument Integer first,
                                                               @Argument String after,
-                                                              @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                              Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return list(caller, caller.tenantId(), openOnly == null || openOnly, first, after);
     }
 
     @QueryMapping
     public VehicleAlertCaseView vehicleAlertCase(@Argument String id,
-                                                 @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                 Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return find(caller.tenantId(), id).orElseThrow(() -> new ObjectNotFoundException("alert case " + id));
     }
@@ -91,7 +89,6 @@ public class AlertCaseController {
                                                                     @Argument String purpose,
                                                                     @Argument Boolean openOnly,
                                                                     @Argument Integer first, @Argument String after,
-                                                                    @ContextValue(CallerInterceptor.CALLER)
                                                                     Caller caller) {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "vehicle-alert-cases of " + bureauId, purpose);
@@ -125,7 +122,6 @@ public class AlertCaseController {
 
     @MutationMapping
     public DisposeVehicleAlertCasePayload disposeVehicleAlertCase(@Argument DisposeVehicleAlertCaseInput input,
-                                                                  @ContextValue(CallerInterceptor.CALLER)
                                                                   Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         vehicleAlertCase(input.caseId(), caller);

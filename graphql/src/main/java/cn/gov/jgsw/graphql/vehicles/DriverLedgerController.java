@@ -5,7 +5,6 @@ import cn.gov.jgsw.domain.vehicles.api.DrivingLicence;
 import cn.gov.jgsw.domain.vehicles.api.DrivingLicenceClass;
 import cn.gov.jgsw.domain.vehicles.api.RecordDriverLicenceCommand;
 import cn.gov.jgsw.domain.vehicles.api.RegisterDriverCommand;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.DriverView;
@@ -18,7 +17,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -62,7 +60,7 @@ public class DriverLedgerController {
     }
 
     @QueryMapping
-    public List<DriverView> fleetDrivers(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public List<DriverView> fleetDrivers(Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN, Role.DISPATCHER);
         return drivers(caller.tenantId(), null);
     }
@@ -84,7 +82,7 @@ public class DriverLedgerController {
 
     @MutationMapping
     public FleetDriverPayload registerDriver(@Argument RegisterDriverInput input,
-                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                             Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         if (people.findPerson(caller.tenantId(), input.personId()).isEmpty()) {
             throw new ObjectNotFoundException("person " + input.personId());
@@ -96,7 +94,7 @@ public class DriverLedgerController {
 
     @MutationMapping
     public FleetDriverPayload recordDriverLicence(@Argument RecordDriverLicenceInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         if (drivers(caller.tenantId(), Set.of(input.driverId())).isEmpty()) {
             throw new ObjectNotFoundException("driver " + input.driverId());

@@ -3,7 +3,6 @@ package cn.gov.jgsw.graphql.vehicles;
 import cn.gov.jgsw.domain.vehicles.api.FenceRules;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.FindFleetQuery;
 import cn.gov.jgsw.projections.vehicles.api.FindVehicleReservationsQuery;
@@ -15,7 +14,6 @@ import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -43,7 +41,7 @@ public class FleetBoardController {
     }
 
     @QueryMapping
-    public List<FleetBoardEntry> fleetBoard(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public List<FleetBoardEntry> fleetBoard(Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER, Role.BUREAU_ADMIN);
         List<VehicleView> fleet = queries.query(new FindFleetQuery(caller.tenantId()),
                 ResponseTypes.multipleInstancesOf(VehicleView.class)).join();

@@ -3,7 +3,6 @@ package cn.gov.jgsw.graphql.vehicles;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.DriverView;
 import cn.gov.jgsw.projections.vehicles.api.FindAvailableDriversQuery;
@@ -16,7 +15,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -39,7 +37,7 @@ public class FleetController {
     @QueryMapping
     public List<VehicleView> dispatchableVehicles(@Argument Instant plannedStart, @Argument Instant plannedEnd,
                                                   @Argument Integer passengerCount,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER);
         return queries.query(new FindDispatchableVehiclesQuery(caller.tenantId(), window(plannedStart, plannedEnd),
                         passengerCount == null ? 1 : passengerCount),
@@ -48,7 +46,7 @@ public class FleetController {
 
     @QueryMapping
     public List<PersonView> availableDrivers(@Argument Instant plannedStart, @Argument Instant plannedEnd,
-                                             @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                             Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER);
         List<String> driverIds = queries.query(
                         new FindAvailableDriversQuery(caller.tenantId(), window(plannedStart, plannedEnd)),

@@ -9,7 +9,6 @@ import cn.gov.jgsw.domain.vehicles.api.SealVehicleCommand;
 import cn.gov.jgsw.domain.vehicles.api.TimeWindow;
 import cn.gov.jgsw.domain.vehicles.api.UnsealVehicleCommand;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.graphql.vehicles.FleetLedgerInputs.RegisterVehicleInput;
@@ -25,7 +24,6 @@ import cn.gov.jgsw.tenants.api.UnitDirectory;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -55,7 +53,7 @@ public class FleetLedgerController {
     }
 
     @QueryMapping
-    public List<VehicleView> fleetVehicles(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public List<VehicleView> fleetVehicles(Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN, Role.DISPATCHER);
         return queries.query(new FindFleetQuery(caller.tenantId()),
                 ResponseTypes.multipleInstancesOf(VehicleView.class)).join();
@@ -104,7 +102,7 @@ public class FleetLedgerController {
 
     @MutationMapping
     public VehiclePayload registerVehicle(@Argument RegisterVehicleInput input,
-                                          @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                          Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         if (input.owningUnitId() != null && units.findUnit(caller.tenantId(), input.owningUnitId()).isEmpty()) {
             throw new ObjectNotFoundException("unit " + input.owningUnitId());
@@ -120,7 +118,7 @@ public class FleetLedgerController {
 
     @MutationMapping
     public VehiclePayload sealVehicle(@Argument SealVehicleInput input,
-                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                      Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireVehicle(caller, input.vehicleId());
         String sealId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
@@ -131,7 +129,7 @@ public class FleetLedgerController {
 
     @MutationMapping
     public VehiclePayload unsealVehicle(@Argument UnsealVehicleInput input,
-                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                        Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireVehicle(caller, input.vehicleId());
         return mutate(caller, "unsealVehicle", input.idempotencyKey(), input, input.vehicleId(), input.reason(),
@@ -141,7 +139,7 @@ public class FleetLedgerController {
 
     @MutationMapping
     public VehiclePayload retireVehicle(@Argument RetireVehicleInput input,
-                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                        Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireVehicle(caller, input.vehicleId());
         return mutate(caller, "retireVehicle", input.idempotencyKey(), input, input.vehicleId(), input.reason(),

@@ -4,7 +4,6 @@ import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.ServiceArea;
 import cn.gov.jgsw.domain.vehicles.api.SetServiceAreaCommand;
 import cn.gov.jgsw.domain.vehicles.api.SetTrackRetentionCommand;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.FindServiceAreaQuery;
@@ -15,7 +14,6 @@ import cn.gov.jgsw.tenants.api.Caller;
 import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -51,7 +49,7 @@ public class FleetSettingsController {
     }
 
     @QueryMapping
-    public TrackRetentionView trackRetention(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public TrackRetentionView trackRetention(Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return retention(caller.tenantId());
     }
@@ -63,7 +61,7 @@ public class FleetSettingsController {
 
     @MutationMapping
     public SetTrackRetentionPayload setTrackRetention(@Argument SetTrackRetentionInput input,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                      Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         return mutations.execute(caller, "setTrackRetention", input.idempotencyKey(), input, null,
                 new SetTrackRetentionCommand(SetTrackRetentionCommand.idOf(caller.tenantId()), caller.tenantId(),
@@ -74,7 +72,7 @@ public class FleetSettingsController {
     }
 
     @QueryMapping
-    public ServiceAreaView serviceArea(@ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public ServiceAreaView serviceArea(Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         ServiceAreaView area = area(caller.tenantId());
         return area.area() == null ? null : area;
@@ -87,7 +85,7 @@ public class FleetSettingsController {
 
     @MutationMapping
     public SetServiceAreaPayload setServiceArea(@Argument SetServiceAreaInput input,
-                                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         ServiceArea area = new ServiceArea(input.boundary().stream()
                 .map(corner -> new GeoPoint(corner.latitude(), corner.longitude())).toList());

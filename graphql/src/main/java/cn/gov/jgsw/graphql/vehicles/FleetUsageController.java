@@ -3,7 +3,6 @@ package cn.gov.jgsw.graphql.vehicles;
 import cn.gov.jgsw.domain.shared.api.BusinessRuleViolation;
 import cn.gov.jgsw.domain.shared.api.CommonErrorCode;
 import cn.gov.jgsw.domain.vehicles.api.VehicleErrorCode;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.FindFleetQuery;
 import cn.gov.jgsw.projections.vehicles.api.VehicleView;
@@ -14,7 +13,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
@@ -64,7 +62,7 @@ public class FleetUsageController {
 
     @QueryMapping
     public FleetUsage fleetUsage(@Argument Instant from, @Argument Instant to,
-                                 @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                 Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         if (!to.isAfter(from)) {
             throw new BusinessRuleViolation(VehicleErrorCode.END_BEFORE_START, "usage period");

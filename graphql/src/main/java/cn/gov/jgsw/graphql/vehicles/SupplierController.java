@@ -6,7 +6,6 @@ import cn.gov.jgsw.domain.vehicles.api.GeoPoint;
 import cn.gov.jgsw.domain.vehicles.api.SupplierKind;
 import cn.gov.jgsw.domain.vehicles.api.WithdrawSupplierDesignationCommand;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Roles;
 import cn.gov.jgsw.projections.vehicles.api.FindSuppliersQuery;
@@ -17,7 +16,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -61,7 +59,7 @@ public class SupplierController {
 
     @QueryMapping
     public List<SupplierView> designatedSuppliers(@Argument SupplierKind kind,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN, Role.DISPATCHER, Role.DRIVER);
         return suppliers(caller.tenantId(), kind, null);
     }
@@ -84,7 +82,7 @@ public class SupplierController {
 
     @MutationMapping
     public DesignatedSupplierPayload designateSupplier(@Argument DesignateSupplierInput input,
-                                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                       Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         String supplierId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
         GeoPoint station = input.station() == null ? null
@@ -95,7 +93,6 @@ public class SupplierController {
 
     @MutationMapping
     public DesignatedSupplierPayload withdrawSupplierDesignation(@Argument WithdrawSupplierDesignationInput input,
-                                                                 @ContextValue(CallerInterceptor.CALLER)
                                                                  Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         if (suppliers(caller.tenantId(), null, Set.of(input.supplierId())).isEmpty()) {

@@ -4,7 +4,6 @@ import cn.gov.jgsw.domain.shared.api.ObjectNotFoundException;
 import cn.gov.jgsw.domain.vehicles.api.PositionFix;
 import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
 import cn.gov.jgsw.graphql.audit.SupervisorScope;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.projections.vehicles.api.FindTrackQuery;
 import cn.gov.jgsw.projections.vehicles.api.TrackView;
 import cn.gov.jgsw.projections.vehicles.api.FindVehicleOrderQuery;
@@ -15,7 +14,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -87,7 +85,7 @@ public class TripRecordController {
     @QueryMapping
     public OrderTrack vehicleOrderTrack(@Argument String orderId, @Argument String bureauId,
                                         @Argument String purpose,
-                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                        Caller caller) {
         String tenantId = bureauId == null ? caller.tenantId() : bureauId;
         boolean supervising = caller.hasRole(Role.SUPERVISOR);
         if (supervising) {

@@ -14,7 +14,6 @@ import cn.gov.jgsw.graphql.audit.PurposeBoundReads;
 import cn.gov.jgsw.graphql.audit.SupervisorScope;
 import cn.gov.jgsw.graphql.cursors.CursorCodec;
 import cn.gov.jgsw.graphql.idempotency.IdempotentMutations;
-import cn.gov.jgsw.graphql.runtime.CallerInterceptor;
 import cn.gov.jgsw.graphql.runtime.CommandMutations;
 import cn.gov.jgsw.graphql.runtime.Connection;
 import cn.gov.jgsw.graphql.runtime.Roles;
@@ -28,7 +27,6 @@ import cn.gov.jgsw.tenants.api.Role;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.graphql.data.method.annotation.Argument;
-import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -69,27 +67,27 @@ public class VehicleOrderController {
     // queries
 
     @QueryMapping
-    public VehicleOrderView vehicleOrder(@Argument String id, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+    public VehicleOrderView vehicleOrder(@Argument String id, Caller caller) {
         return find(caller.tenantId(), id).filter(order -> maySee(caller, order))
                 .orElseThrow(() -> new ObjectNotFoundException("vehicle order " + id));
     }
 
     @QueryMapping
     public Connection<VehicleOrderView> myVehicleOrders(@Argument Integer first, @Argument String after,
-                                                        @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                        Caller caller) {
         return list(caller, VehicleOrderList.PLACED_BY, first, after);
     }
 
     @QueryMapping
     public Connection<VehicleOrderView> approvedVehicleOrders(
-            @Argument Integer first, @Argument String after, @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+            @Argument Integer first, @Argument String after, Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER);
         return list(caller, VehicleOrderList.APPROVED, first, after);
     }
 
     @QueryMapping
     public Connection<VehicleOrderView> myAssignments(@Argument Integer first, @Argument String after,
-                                                      @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                      Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
         return list(caller, VehicleOrderList.ASSIGNED_TO, first, after);
     }
@@ -98,7 +96,7 @@ public class VehicleOrderController {
     @QueryMapping
     public Connection<VehicleOrderView> bureauVehicleOrders(@Argument String bureauId, @Argument String purpose,
                                                             @Argument Integer first, @Argument String after,
-                                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                            Caller caller) {
         supervisorScope.requireSupervised(caller, bureauId);
         purposeBoundReads.record(caller, "vehicle-orders of " + bureauId, purpose);
         return list(caller, bureauId, VehicleOrderList.OF_BUREAU, first, after);
@@ -108,7 +106,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload orderVehicle(@Argument OrderVehicleInput input,
-                                            @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                            Caller caller) {
         Roles.requireAny(caller, Role.CIVIL_SERVANT);
         String orderId = IdempotentMutations.newObjectId(caller, input.idempotencyKey());
         return mutate(caller, "orderVehicle", input.idempotencyKey(), input, orderId, null,
@@ -119,7 +117,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload cancelVehicleOrder(@Argument CancelVehicleOrderInput input,
-                                                  @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                  Caller caller) {
         requireVisible(caller, input.orderId());
         return mutate(caller, "cancelVehicleOrder", input.idempotencyKey(), input, input.orderId(), input.reason(),
                 new CancelVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.reason()));
@@ -127,7 +125,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload resubmitVehicleOrder(@Argument ResubmitVehicleOrderInput input,
-                                                    @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                    Caller caller) {
         requireVisible(caller, input.orderId());
         return mutate(caller, "resubmitVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
                 new ResubmitVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(), input.purpose(),
@@ -137,7 +135,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload dispatchVehicleOrder(@Argument DispatchVehicleOrderInput input,
-                                                    @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                    Caller caller) {
         Roles.requireAny(caller, Role.DISPATCHER);
         return mutate(caller, "dispatchVehicleOrder", input.idempotencyKey(), input, input.orderId(), null,
                 new DispatchVehicleOrderCommand(input.orderId(), caller.tenantId(), caller.userId(),
@@ -146,7 +144,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload startTrip(@Argument StartTripInput input,
-                                         @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                         Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
         requireVisible(caller, input.orderId());
         return mutate(caller, "startTrip", input.idempotencyKey(), input, input.orderId(), null,
@@ -156,7 +154,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload endTrip(@Argument EndTripInput input,
-                                       @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                       Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
         requireVisible(caller, input.orderId());
         return mutate(caller, "endTrip", input.idempotencyKey(), input, input.orderId(), null,
@@ -166,7 +164,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload recordRefuelling(@Argument RecordRefuellingInput input,
-                                                @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                Caller caller) {
         Roles.requireAny(caller, Role.DRIVER);
         requireVisible(caller, input.orderId());
         Instant now = clock.instant();
@@ -179,7 +177,7 @@ public class VehicleOrderController {
 
     @MutationMapping
     public VehicleOrderPayload correctTripRecord(@Argument CorrectTripRecordInput input,
-                                                 @ContextValue(CallerInterceptor.CALLER) Caller caller) {
+                                                 Caller caller) {
         Roles.requireAny(caller, Role.BUREAU_ADMIN);
         requireVisible(caller, input.orderId());
         return mutate(caller, "correctTripRecord", input.idempotencyKey(), input, input.orderId(), input.reason(),
