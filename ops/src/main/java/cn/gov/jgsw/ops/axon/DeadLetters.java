@@ -54,9 +54,12 @@ public class DeadLetters implements DeadLetteredObjects {
         this.letters = platformDatabase.getCollection(COLLECTION);
         this.evictions = platformDatabase.getCollection(EVICTIONS);
         this.clock = clock;
-        letters.createIndex(Indexes.ascending(OBJECT_ID));
     }
 
+    /**
+     * Asked only by a mutation whose view is a second late or was told of a letter; the queues are small and have no
+     * index on the object (the embedded store cannot index a field inside the letter's message), so this reads them.
+     */
     @Override
     public boolean holdEventsOf(String aggregateId) {
         return letters.find(Filters.eq(OBJECT_ID, aggregateId)).projection(Projections.include("_id")).limit(1)
