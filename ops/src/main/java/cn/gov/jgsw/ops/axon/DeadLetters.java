@@ -83,6 +83,11 @@ public class DeadLetters implements DeadLetteredObjects {
         return held;
     }
 
+    /** How many letters a processor holds now: one count of its queue. */
+    public long lettersHeldBy(String processor) {
+        return queueOf(processor).size();
+    }
+
     /** The letters a processor holds, the oldest objects first, each object's letters in order (the first 50). */
     public List<Map<String, Object>> lettersOf(String processor) {
         List<Map<String, Object>> shown = new ArrayList<>();

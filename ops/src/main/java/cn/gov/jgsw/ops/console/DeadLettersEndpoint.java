@@ -43,8 +43,7 @@ public class DeadLettersEndpoint {
         try {
             return switch (action) {
                 case "retry" -> answer(Map.of("processor", processor, "objectsAppliedWhole",
-                        deadLetters.retry(processor), "stillHeld", deadLetters.held().containsKey(processor)
-                                ? deadLetters.held().get(processor).letters() : 0));
+                        deadLetters.retry(processor), "stillHeld", deadLetters.lettersHeldBy(processor)));
                 case "evict" -> {
                     if (eventId == null || reason == null || reason.isBlank()) {
                         yield refused("An eviction names the event (eventId) and why it is dropped (reason)");

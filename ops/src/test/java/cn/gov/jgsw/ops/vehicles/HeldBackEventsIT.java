@@ -121,6 +121,7 @@ class HeldBackEventsIT extends PlatformIT {
         JsonNode retried = operator("POST", "/actuator/deadletters", Map.of("processor",
                 VehicleOrderProjection.PROCESSING_GROUP, "action", "retry"));
         assertThat(retried.get("objectsAppliedWhole").asInt()).isEqualTo(1);
+        assertThat(retried.get("stillHeld").asLong()).isZero();
 
         assertThat(awaitStatus(clerk, held, "CANCELLED").get("id").asText()).isEqualTo(held);
         JsonNode eviction = operator("GET", "/actuator/deadletters", null).get("evictions").get(0);
